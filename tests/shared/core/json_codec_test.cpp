@@ -1,0 +1,181 @@
+// The generic JSON codec: what it accepts, what it refuses, and where it says the problem is.
+#include "shared/core/json_codec.hpp"
+#include "shared/core/json_schema.hpp"
+
+#include "../support.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace codec_test {
+
+BOOST_DEFINE_ENUM_CLASS(Terms, net_30, net_60, prepayment)
+
+struct Line {
+  std::string street;
+  std::optional<std::string> postal_code;
+};
+BOOST_DESCRIBE_STRUCT(Line, (), (street, postal_code))
+
+struct Sample {
+  std::string name;
+  std::int32_t employees = 0;
+  std::uint16_t small = 0;
+  double revenue = 0;
+  bool active = false;
+  Terms terms = Terms::net_30;
+  std::optional<std::int64_t> limit;
+  std::vector<Line> lines;
+  std::map<std::string, std::string> labels;
+};
+BOOST_DESCRIBE_STRUCT(Sample, (), (name, employees, small, revenue, active, terms, limit, lines, labels))
+
+const char* const minimal = R"({"name":"ACME","employees":3,"small":1,"revenue":2.5,"active":true,"terms":"net_60"})";
+
+}  // namespace codec_test
+
+using namespace codec_test;
+using onb::Json;
+
+TEST_CASE("a described struct round-trips through JSON") {
+  Sample s;
+  s.name = "Société Générale";
+  s.employees = 120;
+  s.revenue = 1.5e6;
+  s.terms = Terms::prepayment;
+  s.limit = 25000;
+  s.lines = {{"Rue de la Paix 1", "75002"}, {"Ποσειδώνος 3", std::nullopt}};
+  s.labels = {{"segment", "enterprise"}};
+
+  const Json j = onb::encode(s);
+  CHECK(j["terms"] == "prepayment");
+  CHECK(j["lines"][1].contains("postal_code") == false);  // absent optionals are omitted, not null
+
+  auto back = onb::decode<Sample>(j);
+  REQUIRE(back);
+  CHECK(onb::encode(*back) == j);
+}
+
+TEST_CASE("strict decoding names the field that is wrong") {
+  auto decode = [](const char* text) { return onb::decode_text<Sample>(text); };
+
+  SUBCASE("a minimal document decodes; lists and optionals may be absent") {
+    auto r = decode(minimal);
+    REQUIRE(r);
+    CHECK(r->terms == Terms::net_60);
+    CHECK_FALSE(r->limit.has_value());
+  }
+  SUBCASE("wrong type") {
+    auto r = decode(R"({"name":7,"employees":3,"small":1,"revenue":2.5,"active":true,"terms":"net_60"})");
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == "json.type");
+    CHECK(r.error().path == "/name");
+    CHECK(r.error().message == "expected string, got integer");
+  }
+  SUBCASE("unknown field, with its name escaped in the pointer") {
+    Json j = Json::parse(minimal);
+    j["na/me~"] = "typo";
+    auto r = onb::decode<Sample>(j);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == "json.unknown_field");
+    CHECK(r.error().path == "/na~1me~0");
+  }
+  SUBCASE("missing required field") {
+    Json j = Json::parse(minimal);
+    j.erase("employees");
+    auto r = onb::decode<Sample>(j);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == "json.missing_field");
+    CHECK(r.error().path == "/employees");
+  }
+  SUBCASE("nested paths go through arrays and objects") {
+    Json j = Json::parse(minimal);
+    j["lines"] = Json::array({{{"street", "a"}}, {{"street", "b"}, {"postal_code", 12}}});
+    auto r = onb::decode<Sample>(j);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().path == "/lines/1/postal_code");
+  }
+  SUBCASE("enum values are their names") {
+    Json j = Json::parse(minimal);
+    j["terms"] = "net_90";
+    auto r = onb::decode<Sample>(j);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == "json.enum");
+    CHECK(r.error().message == "'net_90' is not one of: net_30, net_60, prepayment");
+  }
+  SUBCASE("integers are range checked and fractions are not integers") {
+    Json j = Json::parse(minimal);
+    j["small"] = 70000;
+    CHECK(onb::decode<Sample>(j).error().code == "json.range");
+    j["small"] = -1;
+    CHECK(onb::decode<Sample>(j).error().code == "json.range");
+    j["small"] = 1.5;
+    CHECK(onb::decode<Sample>(j).error().code == "json.type");
+  }
+  SUBCASE("null is accepted only for optionals") {
+    Json j = Json::parse(minimal);
+    j["limit"] = nullptr;
+    CHECK(onb::decode<Sample>(j));
+    j["name"] = nullptr;
+    CHECK(onb::decode<Sample>(j).error().path == "/name");
+  }
+  SUBCASE("the document itself must be an object") {
+    auto r = decode("[1,2]");
+    REQUIRE_FALSE(r);
+    CHECK(r.error().path == "");
+    CHECK(r.error().message == "expected object, got array");
+  }
+}
+
+TEST_CASE("parsing untrusted text never throws") {
+  SUBCASE("malformed JSON gives the byte offset") {
+    auto r = onb::parse_json(R"({"name": "x",})");
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == "json.syntax");
+    CHECK(r.error().message.find("byte") != std::string::npos);
+  }
+  SUBCASE("invalid UTF-8 is a syntax error") {
+    auto r = onb::parse_json("{\"name\": \"\xC3\x28\"}");
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == "json.syntax");
+  }
+  SUBCASE("deep nesting is refused") {
+    std::string deep(10000, '[');
+    auto r = onb::parse_json(deep);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == "json.too_deep");
+  }
+  SUBCASE("empty input and trailing garbage") {
+    CHECK_FALSE(onb::parse_json(""));
+    CHECK_FALSE(onb::parse_json("{} {}"));
+  }
+  SUBCASE("a large string is just a string") {
+    std::string big = "\"" + std::string(10 * 1024 * 1024, 'a') + "\"";
+    auto r = onb::parse_json(big);
+    REQUIRE(r);
+    CHECK(r->get_ref<const std::string&>().size() == 10 * 1024 * 1024);
+  }
+}
+
+TEST_CASE("the JSON Schema is generated from the same description") {
+  const Json s = onb::json_schema<Sample>("https://onboard.example/schema/sample.json", "Sample");
+  CHECK(s["$schema"] == "https://json-schema.org/draft/2020-12/schema");
+  CHECK(s["type"] == "object");
+  CHECK(s["additionalProperties"] == false);
+  CHECK(s["required"] == Json::array({"name", "employees", "small", "revenue", "active", "terms"}));
+  CHECK(s["properties"]["terms"]["enum"] == Json::array({"net_30", "net_60", "prepayment"}));
+  CHECK(s["properties"]["small"]["minimum"] == 0);
+  CHECK(s["properties"]["lines"]["items"]["required"] == Json::array({"street"}));
+  CHECK(s["properties"]["limit"]["anyOf"][1]["type"] == "null");
+}
+
+TEST_CASE("described values print as JSON so failures show them") {
+  CHECK(doctest::toString(Line{"Main St", "12345"}) == R"({"postal_code":"12345","street":"Main St"})");
+  CHECK(onb::to_display_string(Terms::net_60) == R"("net_60")");
+  CHECK(doctest::toString(onb::Result<int>(onb::make_error("x.y", "/a", "m"))) ==
+        R"(error {"code":"x.y","message":"m","path":"/a"})");
+  CHECK(doctest::toString(onb::Result<int>(7)) == "ok 7");
+}
