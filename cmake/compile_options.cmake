@@ -17,7 +17,7 @@ endfunction()
 # (NODERAWFS: tests read golden files from the source tree) and propagates its exit code.
 function(onb_node_executable target)
   target_link_options(${target} PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sEXIT_RUNTIME=1
-                      -sALLOW_MEMORY_GROWTH=1 -sWASM_ASYNC_COMPILATION=0 -sSTACK_SIZE=1048576)
+                      -sALLOW_MEMORY_GROWTH=1 -sWASM_ASYNC_COMPILATION=0)
 endfunction()
 
 # A test that runs natively, or under node for the wasm build. emcmake 3.1.6 injects a node flag

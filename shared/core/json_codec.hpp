@@ -119,7 +119,8 @@ std::optional<Error> decode_enum(const Json& j, T& out, const std::string& path)
 template <class T>
 std::optional<Error> decode_struct(const Json& j, T& out, const std::string& path) {
   if (!j.is_object()) return type_error(path, "object", j);
-  for (const auto& [key, value] : j.items()) {
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    const std::string& key = it.key();  // not a structured binding: clang 14 cannot capture those
     bool known = false;
     boost::mp11::mp_for_each<public_members<T>>([&](auto d) { known = known || key == d.name; });
     if (!known) return make_error("json.unknown_field", pointer_append(path, key), "unknown field '" + key + "'");
