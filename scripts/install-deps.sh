@@ -13,7 +13,7 @@ apt_packages=(
   clang libclang-rt-14-dev                     # libFuzzer for tests/fuzz
   libboost1.81-dev                             # Describe needs >= 1.81; conflicts with libboost1.74-dev
   nlohmann-json3-dev doctest-dev
-  libsqlite3-dev libsodium-dev zlib1g-dev
+  libsqlite3-dev libsodium-dev zlib1g-dev        # server storage, crypto, gzip
   chromium                                     # end-to-end tests drive Debian's browser, never a download
   fonts-noto-core python3-fonttools            # the portal's Unicode font subset
   python3 python3-stdnum                       # the differential oracle for identifier checks

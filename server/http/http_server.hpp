@@ -1,0 +1,38 @@
+// The network side of the server: listener, per-connection sessions (Boost.Beast), limits and
+// timeouts, and the signal wait. It only moves bytes between sockets and the Router; everything a
+// request means is decided there. Beast and Asio stay inside http_server.cpp (one heavy TU).
+#pragma once
+
+#include "server/http/router.hpp"
+#include "shared/core/result.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace onb::server::http {
+
+class HttpServer {
+ public:
+  // Installs the SIGINT/SIGTERM handlers right away, so a signal that arrives before run_until_signal()
+  // still ends the server cleanly instead of killing it.
+  explicit HttpServer(Router& router);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds host (an IP literal) and port (0 = any free port) and starts listening; returns the actual
+  // port. Errors: "server.address" (not an IP address), "server.listen" (in use, no permission).
+  [[nodiscard]] Result<std::uint16_t> listen(const std::string& host, std::uint16_t port);
+
+  // Serves on limits::io_threads threads until SIGINT or SIGTERM; then stops accepting, stops the
+  // I/O threads and returns the signal number. Handlers still pending in storage complete later into
+  // a stopped loop and are dropped with it.
+  int run_until_signal();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace onb::server::http
