@@ -1,0 +1,108 @@
+// The portal's entry point in the browser: wires GLFW (WebGL2), Dear ImGui, the browser edge and the
+// Store, then runs one frame per animation frame. Each frame: apply what happened since the last one,
+// size the canvas, draw the views from the state, render, apply what the views dispatched.
+#include "src/app/store.hpp"
+#include "src/platform/test_hooks.hpp"
+#include "src/platform/web/canvas.hpp"
+#include "src/platform/web/clipboard.hpp"
+#include "src/platform/web/effects.hpp"
+#include "src/platform/web/fonts.hpp"
+#include "src/platform/web/key_latch.hpp"
+#include "src/platform/web/storage.hpp"
+#include "src/platform/web/text_input.hpp"
+#include "src/views/portal_view.hpp"
+
+#include "shared/core/json_codec.hpp"
+
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"  // PlatformImePos: where the caret is, for the hidden input
+
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+
+#include <cfloat>
+
+namespace {
+
+using namespace onb::portal;
+
+Store g_store(web::run_effect);
+views::ViewScratch g_scratch;
+
+bool started() {  // font and storage settled, whichever way: what tests and measurements wait for
+  const AppState& s = g_store.state();
+  return s.font != FontStatus::loading && s.draft != DraftStatus::opening_storage;
+}
+
+bool same(const Viewport& a, const Viewport& b) {
+  return a.width == b.width && a.height == b.height && a.pixel_ratio == b.pixel_ratio;
+}
+
+void frame() {
+  g_store.process();  // replies and input that arrived since the last frame
+  const web::CanvasSize canvas = web::sync_canvas();
+  if (!same(canvas.css, g_store.state().viewport)) g_store.dispatch(ViewportChanged{canvas.css});
+  web::prepare_fonts(canvas.css.pixel_ratio);
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  web::apply_to_imgui(canvas);
+  ImGui::NewFrame();
+  views::portal_view(g_store.state(), g_scratch, g_store.dispatcher());
+  ImGui::Render();
+
+  glViewport(0, 0, canvas.framebuffer_w, canvas.framebuffer_h);
+  glClearColor(0.10f, 0.11f, 0.13f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  test_hooks::end_frame();
+  web::end_frame_keys();
+  const ImVec2 caret = ImGui::GetCurrentContext()->PlatformImePos;
+  web::update_text_input(ImGui::GetIO().WantTextInput, caret.x == FLT_MAX ? 0.f : caret.x,
+                         caret.y == FLT_MAX ? 0.f : caret.y);
+  g_store.process();  // what the views dispatched: the next frame already shows it
+  web::mark_frame(started());
+}
+
+GLFWwindow* create_window() {
+  if (!glfwInit()) return nullptr;
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);                                 // WebGL2
+  GLFWwindow* window = glfwCreateWindow(800, 600, "onboard", nullptr, nullptr);  // sized per frame later
+  if (window) glfwMakeContextCurrent(window);
+  return window;
+}
+
+void init_imgui(GLFWwindow* window) {
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // layout is code; nothing to persist
+  ImGui::StyleColorsDark();
+  ImGui::GetStyle().FrameRounding = 3.0f;
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  web::install_key_latch(window);  // after the backend, replacing its key callback
+  web::install_clipboard();        // after the backend, replacing its empty GLFW clipboard
+  web::install_text_input();
+  test_hooks::install(
+      [] { return onb::encode(g_store.state()).dump(-1, ' ', false, onb::Json::error_handler_t::replace); }, started);
+}
+
+}  // namespace
+
+int main() {
+  web::install_touch_shim(frame);  // before glfwInit: its listeners must see touches first
+  GLFWwindow* window = create_window();
+  if (!window) {
+    emscripten_log(EM_LOG_ERROR, "onboard: no WebGL2 context; the portal needs a browser with WebGL2");
+    return 1;
+  }
+  init_imgui(window);
+  web::load_font(ONB_FONT_URL, [](bool ok) { g_store.dispatch(FontLoaded{ok}); });
+  web::storage_open([](bool ok, std::string message) { g_store.dispatch(StorageOpened{ok, std::move(message)}); });
+  emscripten_set_main_loop(frame, 0, false);  // returns at once; frames run on requestAnimationFrame
+  return 0;
+}

@@ -1,0 +1,32 @@
+#include "src/platform/web/effects.hpp"
+
+#include "src/platform/web/http.hpp"
+#include "src/platform/web/storage.hpp"
+
+namespace onb::portal::web {
+namespace {
+
+void run(const ReadStoredText& e, const Dispatch& dispatch) {
+  auto text = storage_read(e.key);
+  dispatch(StoredTextRead{e.key, text.has_value(), text.value_or("")});
+}
+
+void run(const WriteStoredText& e, const Dispatch& dispatch) {
+  storage_write(e.key, e.text, [dispatch, key = e.key](bool ok, std::string message) {
+    dispatch(StoredTextWritten{key, ok, std::move(message)});
+  });
+}
+
+void run(const SendHttp& e, const Dispatch& dispatch) {
+  http_send(e.method, e.path, e.body, [dispatch, call = e.call](HttpReply reply) {
+    dispatch(HttpResponded{call, reply.status, std::move(reply.body)});
+  });
+}
+
+}  // namespace
+
+void run_effect(const Effect& effect, const Dispatch& dispatch) {
+  std::visit([&](const auto& e) { run(e, dispatch); }, effect);
+}
+
+}  // namespace onb::portal::web
