@@ -197,8 +197,9 @@ Json encode(const T& value) {
 template <class T>
 [[nodiscard]] Result<T> decode(const Json& j, const std::string& path = "") {
   T out{};
-  if (auto e = detail::decode_into(j, out, path)) return *e;
-  return out;
+  // in_place_* tags: for T = Error (decoding an error reply) plain returns would be ambiguous.
+  if (auto e = detail::decode_into(j, out, path)) return Result<T>(boost::system::in_place_error, std::move(*e));
+  return Result<T>(boost::system::in_place_value, std::move(out));
 }
 
 // Limits applied while parsing untrusted text; the server's body limit bounds the rest.
@@ -212,7 +213,7 @@ inline constexpr std::size_t max_json_depth = 64;  // our model nests < 8 deep; 
 template <class T>
 [[nodiscard]] Result<T> decode_text(std::string_view text) {
   auto j = parse_json(text);
-  if (!j) return j.error();
+  if (!j) return Result<T>(boost::system::in_place_error, j.error());
   return decode<T>(*j);
 }
 

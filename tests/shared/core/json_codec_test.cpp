@@ -179,3 +179,10 @@ TEST_CASE("described values print as JSON so failures show them") {
         R"(error {"code":"x.y","message":"m","path":"/a"})");
   CHECK(doctest::toString(onb::Result<int>(7)) == "ok 7");
 }
+
+TEST_CASE("an Error itself decodes, as clients do with the server's error replies") {
+  auto r = onb::decode_text<onb::Error>(R"({"code":"json.type","path":"/legal_name","message":"expected string"})");
+  REQUIRE(r);
+  CHECK(r->path == "/legal_name");
+  CHECK(onb::decode_text<onb::Error>(R"({"code":"x"})").error().code == "json.missing_field");
+}
