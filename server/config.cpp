@@ -13,11 +13,12 @@ struct Flag {
   std::string ServerConfig::*text;  // null for --port, which is numeric
 };
 
-const std::array<Flag, 4> flags{{
+const std::array<Flag, 5> flags{{
     {"--host", "ONB_HOST", "IP address to listen on (default 127.0.0.1)", &ServerConfig::host},
     {"--port", "ONB_PORT", "TCP port, 0 = any free port (default 8080)", nullptr},
     {"--data", "ONB_DATA", "SQLite database file, created if missing (default onboard.db)", &ServerConfig::data},
     {"--site", "ONB_SITE", "directory of the portal's static files (default build/wasm/site)", &ServerConfig::site},
+    {"--policy-dir", "ONB_POLICY_DIR", "directory of the policy files (default assets/policy)", &ServerConfig::policy_dir},
 }};
 
 Result<void> assign(ServerConfig& c, const Flag& flag, std::string_view value) {
@@ -70,7 +71,9 @@ Result<CommandLine> parse_command_line(std::span<const std::string_view> args, c
 
 std::string usage() {
   std::string text =
-      "usage: onboard-server [flags]\n\nEach flag can also be set by its environment variable; "
+      "usage: onboard-server [flags]\n"
+      "       onboard-server user add EMAIL ROLE [--tier N] [flags]   (password on stdin)\n"
+      "       onboard-server verify-audit [flags]   (exit 0 intact, 3 broken chain)\n\nEach flag can also be set by its environment variable; "
       "a flag wins.\n\n";
   for (const auto& f : flags) {
     const std::string name(f.name);

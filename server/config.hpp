@@ -17,6 +17,7 @@ struct ServerConfig {
   std::uint16_t port = 8080;       // 0 = any free port (tests read the real one from the log)
   std::string data = "onboard.db";
   std::string site = "build/wasm/site";
+  std::string policy_dir = "assets/policy";  // workflow-v1.json and documents-v1.json
 };
 
 struct CommandLine {

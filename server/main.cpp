@@ -1,66 +1,134 @@
 // onboard-server: reads its configuration, opens the database, serves HTTP until SIGTERM/SIGINT, then
-// closes the database and exits 0. Wiring only; what a request means lives in http/router.cpp.
+// closes the database and exits 0. Two maintenance commands share the flags: `user add EMAIL ROLE`
+// (password on stdin) and `verify-audit`. Wiring only; what a request means lives in http/.
 #include "server/config.hpp"
+#include "server/http/api_routes.hpp"
 #include "server/http/http_server.hpp"
 #include "server/http/router.hpp"
 #include "server/http/static_files.hpp"
 #include "server/log.hpp"
 #include "server/service/drafts.hpp"
 #include "server/storage/sqlite_store.hpp"
+#include "shared/core/json_codec.hpp"
 
 #include <cstdio>
 #include <cstdlib>
+#include <future>
+#include <iostream>
 #include <string_view>
 #include <vector>
 
 namespace {
 
+using namespace onb::server;
+
 constexpr int exit_ok = 0;
 constexpr int exit_startup_failure = 1;
 constexpr int exit_bad_arguments = 2;
+constexpr int exit_audit_broken = 3;
 
-int serve(const onb::server::ServerConfig& config) {
-  using namespace onb::server;
+// Runs an asynchronous store/service call to completion (command-line tools only).
+template <class T, class F>
+onb::Result<T> wait_for(F&& start) {
+  std::promise<onb::Result<T>> promise;
+  start([&promise](onb::Result<T> r) { promise.set_value(std::move(r)); });
+  return promise.get_future().get();
+}
+
+int fail(std::string_view event, const onb::Error& e) {
+  log_event(event, {{"code", e.code}, {"path", e.path}, {"message", e.message}});
+  return exit_startup_failure;
+}
+
+int serve(const ServerConfig& config) {
+  auto policies = service::load_policies(config.policy_dir);
+  if (!policies) return fail("startup_failed", policies.error());
   auto store = storage::SqliteStore::open(config.data);
-  if (!store) {
-    log_event("startup_failed", {{"code", store.error().code}, {"message", store.error().message}});
-    return exit_startup_failure;
-  }
+  if (!store) return fail("startup_failed", store.error());
   http::StaticSite site(config.site);
   if (!site.available()) log_event("site_missing", {{"site", config.site}});  // API still works
+  auth::PasswordPool passwords;
   service::DraftService drafts(**store);
-  http::Router router(site, drafts);
+  service::AccountService accounts(**store, passwords);
+  service::EnrollmentService enrollments(**store, *policies);
+  http::ApiRoutes api(accounts, enrollments, *policies);
+  http::Router router(site, drafts, api);
   http::HttpServer server(router);
   auto port = server.listen(config.host, config.port);
-  if (!port) {
-    log_event("startup_failed", {{"code", port.error().code}, {"message", port.error().message}});
-    return exit_startup_failure;
-  }
+  if (!port) return fail("startup_failed", port.error());
   log_event("listening", {{"host", config.host},
                           {"port", *port},
                           {"version", server_version()},
                           {"data", config.data},
                           {"site", site.available() ? site.root().string() : config.site},
+                          {"policy", policies->workflow.version},
                           {"schema_version", (*store)->schema_version()}});
   const int signal = server.run_until_signal();
   log_event("stopping", {{"signal", signal}});
-  (*store)->close();  // completes storage work still queued, then closes the database file
+  (*store)->close();  // completes storage work still queued (every acknowledged write is committed)
   log_event("stopped");
   return exit_ok;
+}
+
+int user_add(const ServerConfig& config, const std::string& email, const std::string& role_name,
+             std::optional<int> tier) {
+  auto role = onb::decode<onb::workflow::Role>(onb::Json(role_name), "ROLE");
+  if (!role) return std::fprintf(stderr, "onboard-server: %s\n", role.error().message.c_str()), exit_bad_arguments;
+  std::string password;
+  std::getline(std::cin, password);
+  auto store = storage::SqliteStore::open(config.data);
+  if (!store) return fail("user_add_failed", store.error());
+  auth::PasswordPool passwords;
+  service::AccountService accounts(**store, passwords);
+  auto id = wait_for<std::string>([&](auto done) { accounts.add_account(email, *role, tier, password, done); });
+  if (!id) return fail("user_add_failed", id.error());
+  log_event("user_added", {{"id", *id}, {"email", email}, {"role", role_name}});
+  return exit_ok;
+}
+
+int verify_audit(const ServerConfig& config) {
+  auto store = storage::SqliteStore::open(config.data);
+  if (!store) return fail("verify_failed", store.error());
+  auto report = wait_for<storage::AuditReport>([&](auto done) { (*store)->verify_audit(done); });
+  if (!report) return fail("verify_failed", report.error());
+  LogFields fields{{"enrollments", report->enrollments}, {"events", report->events}, {"intact", !report->first_break}};
+  if (report->first_break)
+    fields["first_break"] = {{"enrollment_id", report->first_break->enrollment_id},
+                             {"sequence", report->first_break->sequence},
+                             {"reason", report->first_break->reason}};
+  log_event("audit_verified", fields);
+  return report->first_break ? exit_audit_broken : exit_ok;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::string_view> args(argv + 1, argv + argc);
-  auto command = onb::server::parse_command_line(args, [](const char* name) { return std::getenv(name); });
-  if (!command) {
-    std::fprintf(stderr, "onboard-server: %s\n\n%s", command.error().message.c_str(), onb::server::usage().c_str());
+  std::string command, email, role;
+  std::optional<int> tier;
+  if (!args.empty() && args[0] == "verify-audit") {
+    command = "verify-audit";
+    args.erase(args.begin());
+  } else if (args.size() >= 4 && args[0] == "user" && args[1] == "add") {
+    command = "user-add";
+    email = args[2];
+    role = args[3];
+    args.erase(args.begin(), args.begin() + 4);
+    if (args.size() >= 2 && args[0] == "--tier") {
+      tier = std::atoi(std::string(args[1]).c_str());
+      args.erase(args.begin(), args.begin() + 2);
+    }
+  }
+  auto parsed = parse_command_line(args, [](const char* name) { return std::getenv(name); });
+  if (!parsed) {
+    std::fprintf(stderr, "onboard-server: %s\n\n%s", parsed.error().message.c_str(), usage().c_str());
     return exit_bad_arguments;
   }
-  if (command->help) {
-    std::fputs(onb::server::usage().c_str(), stdout);
+  if (parsed->help) {
+    std::fputs(usage().c_str(), stdout);
     return exit_ok;
   }
-  return serve(command->config);
+  if (command == "verify-audit") return verify_audit(parsed->config);
+  if (command == "user-add") return user_add(parsed->config, email, role, tier);
+  return serve(parsed->config);
 }

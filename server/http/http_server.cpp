@@ -136,6 +136,9 @@ class Session : public std::enable_shared_from_this<Session> {
     version_ = req.version();
     auto request = to_request(parser_->release());
     parser_.reset();
+    beast::error_code ec;
+    const auto peer = stream_.socket().remote_endpoint(ec);
+    if (!ec) request.remote_address = peer.address().to_string();
     // The router may answer from a storage thread: hop back onto this connection's strand, and ignore
     // a second answer (the router promises one; a bug must not write twice on the socket).
     auto answered = std::make_shared<std::atomic<bool>>(false);

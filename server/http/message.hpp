@@ -25,6 +25,7 @@ struct Request {
   std::string target;  // origin-form: path plus optional "?query", still percent-encoded
   Headers headers;
   std::string body;
+  std::string remote_address;  // the peer's IP address (login throttling); empty in in-process tests
 
   std::optional<std::string_view> header(std::string_view name) const { return find_header(headers, name); }
   std::string_view path() const;  // target without the query

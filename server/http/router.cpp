@@ -72,7 +72,8 @@ void Router::route(const Request& req, const Reply& reply) {
     if (!is_get(req)) return reply(method_not_allowed("GET, HEAD"));
     return find_draft(std::string(id), reply);
   }
-  if (starts_with(path, api_prefix) || path == "/v1") return reply(not_found());
+  if (starts_with(path, api_prefix) || path == "/openapi.json") return api_.handle(req, reply);
+  if (path == "/v1") return reply(not_found());
   if (!is_get(req)) return reply(method_not_allowed("GET, HEAD"));
   reply(site_.serve(req));
 }

@@ -7,10 +7,10 @@
 namespace onb::server::storage {
 namespace {
 
-// The schema, one entry per version; never edit a released entry, append a new one. Drafts keep the
-// codec's JSON of CompanyBasics: the wire format is the record, so the model can grow fields without
-// a migration per field (a row that no longer decodes is reported as storage.corrupt).
-constexpr std::array<const char*, 1> migrations{
+// The schema, one entry per version; never edit a released entry, append a new one. JSON columns hold
+// the codec's JSON: the wire format is the record, so the model can grow fields without a migration
+// per field (a row that no longer decodes is reported as storage.corrupt).
+constexpr std::array<const char*, 2> migrations{
     R"sql(
     CREATE TABLE drafts (
       id         TEXT PRIMARY KEY,
@@ -18,86 +18,122 @@ constexpr std::array<const char*, 1> migrations{
       created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ) STRICT, WITHOUT ROWID
     )sql",
+    R"sql(
+    CREATE TABLE accounts (
+      id            TEXT PRIMARY KEY,
+      email         TEXT NOT NULL UNIQUE,
+      role          TEXT NOT NULL,
+      approval_tier INTEGER,
+      password_hash TEXT NOT NULL,
+      created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE sessions (
+      token_hash TEXT PRIMARY KEY,
+      account_id TEXT NOT NULL REFERENCES accounts(id),
+      expires_at INTEGER NOT NULL
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE idempotency (
+      account_id  TEXT NOT NULL,
+      key         TEXT NOT NULL,
+      fingerprint TEXT NOT NULL,
+      status      INTEGER NOT NULL,
+      body        TEXT NOT NULL,
+      PRIMARY KEY (account_id, key)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE enrollments (
+      id          TEXT PRIMARY KEY,
+      customer_id TEXT NOT NULL,
+      created_by  TEXT NOT NULL,
+      invite_hash TEXT UNIQUE,
+      version     INTEGER NOT NULL,
+      stage       TEXT NOT NULL,
+      application TEXT NOT NULL,
+      state       TEXT NOT NULL,
+      cursor      INTEGER NOT NULL,
+      last_hash   TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX enrollments_by_customer ON enrollments (customer_id, cursor);
+    CREATE INDEX enrollments_by_creator ON enrollments (created_by, cursor);
+    CREATE INDEX enrollments_by_stage ON enrollments (stage, cursor);
+    CREATE INDEX enrollments_by_cursor ON enrollments (cursor);
+    CREATE TABLE events (
+      enrollment_id TEXT NOT NULL REFERENCES enrollments(id),
+      sequence      INTEGER NOT NULL,
+      body          TEXT NOT NULL,
+      prev_hash     TEXT NOT NULL,
+      hash          TEXT NOT NULL,
+      PRIMARY KEY (enrollment_id, sequence)
+    ) STRICT, WITHOUT ROWID
+    )sql",
 };
 
-constexpr const char* insert_draft_sql = "INSERT INTO drafts (id, basics) VALUES (?1, ?2)";
-constexpr const char* find_draft_sql = "SELECT basics FROM drafts WHERE id = ?1";
-
-// Resets a statement on scope exit so its read transaction or locks end with the call.
-struct ResetOnExit {
-  sqlite3_stmt* stmt;
-  ~ResetOnExit() {
-    sqlite3_reset(stmt);
-    sqlite3_clear_bindings(stmt);
+Result<std::uint64_t> last_cursor(sqlite3* db) {
+  StatementCache cache(db);
+  std::uint64_t cursor = 0;
+  {
+    Query q(cache, "SELECT coalesce(max(cursor), 0) FROM enrollments");
+    if (q.step() != SQLITE_ROW) return q.error("read cursor");
+    cursor = static_cast<std::uint64_t>(q.integer(0));
   }
-};
-
-void bind_text(sqlite3_stmt* stmt, int index, const std::string& text) {
-  sqlite3_bind_text(stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  return cursor;
 }
-
-Error closed_error() { return make_error("storage.closed", "", "the store is shutting down"); }
 
 }  // namespace
 
+Error closed_error() { return make_error("storage.closed", "", "the store is shutting down"); }
+
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
-  auto db = open_connection(path);
-  if (!db) return db.error();
-  auto version = migrate(db->get(), migrations);
+  auto write_db = open_connection(path);
+  if (!write_db) return write_db.error();
+  auto version = migrate(write_db->get(), migrations);
   if (!version) return version.error();
-  auto insert = prepare(db->get(), insert_draft_sql);
-  if (!insert) return insert.error();
-  auto find = prepare(db->get(), find_draft_sql);
-  if (!find) return find.error();
-  Statements statements{std::move(*insert), std::move(*find)};
-  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*db), std::move(statements), *version));
+  auto read_db = open_connection(path);
+  if (!read_db) return read_db.error();
+  auto cursor = last_cursor(write_db->get());
+  if (!cursor) return cursor.error();
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*write_db), std::move(*read_db), *version, *cursor));
 }
 
-SqliteStore::SqliteStore(Connection db, Statements statements, int schema_version)
-    : db_(std::move(db)), statements_(std::move(statements)), schema_version_(schema_version) {}
+SqliteStore::SqliteStore(Connection write_db, Connection read_db, int schema_version, std::uint64_t cursor)
+    : write_db_(std::move(write_db)),
+      read_db_(std::move(read_db)),
+      write_sql_(write_db_.get()),
+      read_sql_(read_db_.get()),
+      schema_version_(schema_version),
+      cursor_(cursor),
+      writer_(write_db_.get()) {}
 
 SqliteStore::~SqliteStore() { close(); }
 
 void SqliteStore::close() {
-  worker_.stop();
-  statements_ = {};
-  db_.reset();
+  writer_.stop();
+  reader_.stop();
+  write_sql_ = StatementCache(nullptr);
+  read_sql_ = StatementCache(nullptr);
+  write_db_.reset();
+  read_db_.reset();
 }
 
 void SqliteStore::insert_draft(DraftRecord draft, Completion<void> done) {
-  auto job = [this, draft = std::move(draft), done] { done(do_insert(draft)); };
-  if (!worker_.post(std::move(job))) done(closed_error());
+  write(std::move(done), [draft = std::move(draft)](StatementCache& sql) -> Result<void> {
+    Query q(sql, "INSERT INTO drafts (id, basics) VALUES (?1, ?2)");
+    const int rc = q.bind(1, draft.id).bind(2, onb::encode(draft.basics).dump()).step();
+    if (rc == SQLITE_DONE) return {};
+    if (is_constraint(rc)) return make_error("storage.conflict", "/id", "a draft with id " + draft.id + " already exists");
+    return q.error("insert draft");
+  });
 }
 
 void SqliteStore::find_draft(std::string id, Completion<std::optional<DraftRecord>> done) {
-  auto job = [this, id = std::move(id), done] { done(do_find(id)); };
-  if (!worker_.post(std::move(job))) done(closed_error());
-}
-
-Result<void> SqliteStore::do_insert(const DraftRecord& draft) {
-  sqlite3_stmt* stmt = statements_.insert_draft.get();
-  ResetOnExit reset{stmt};
-  bind_text(stmt, 1, draft.id);
-  bind_text(stmt, 2, onb::encode(draft.basics).dump());
-  const int rc = sqlite3_step(stmt);
-  if (rc == SQLITE_DONE) return {};
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    return make_error("storage.conflict", "/id", "a draft with id " + draft.id + " already exists");
-  return sqlite_error(db_.get(), "insert draft");
-}
-
-Result<std::optional<DraftRecord>> SqliteStore::do_find(const std::string& id) {
-  sqlite3_stmt* stmt = statements_.find_draft.get();
-  ResetOnExit reset{stmt};
-  bind_text(stmt, 1, id);
-  const int rc = sqlite3_step(stmt);
-  if (rc == SQLITE_DONE) return std::optional<DraftRecord>{};
-  if (rc != SQLITE_ROW) return sqlite_error(db_.get(), "find draft");
-  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-  const auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt, 0));
-  auto basics = onb::decode_text<model::CompanyBasics>(std::string_view(text ? text : "", size));
-  if (!basics) return make_error("storage.corrupt", "", "draft " + id + " does not decode: " + basics.error().message);
-  return std::optional<DraftRecord>(DraftRecord{id, std::move(*basics)});
+  read(std::move(done), [id = std::move(id)](StatementCache& sql) -> Result<std::optional<DraftRecord>> {
+    Query q(sql, "SELECT basics FROM drafts WHERE id = ?1");
+    const int rc = q.bind(1, id).step();
+    if (rc == SQLITE_DONE) return std::optional<DraftRecord>{};
+    if (rc != SQLITE_ROW) return q.error("find draft");
+    auto basics = onb::decode_text<model::CompanyBasics>(q.text(0));
+    if (!basics) return make_error("storage.corrupt", "", "draft " + id + " does not decode: " + basics.error().message);
+    return std::optional<DraftRecord>(DraftRecord{id, std::move(*basics)});
+  });
 }
 
 }  // namespace onb::server::storage

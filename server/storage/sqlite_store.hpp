@@ -1,12 +1,16 @@
-// The SQLite adapter of the storage port: one database file in WAL mode, one connection owned by one
-// worker thread, so SQLite never runs on an I/O thread. Group commit (many inserts per transaction on
-// that same thread) slots in behind insert_draft without changing the port. Schema lives in the .cpp.
+// The SQLite adapter of the storage port: one database file in WAL mode with two connections, a
+// writer (group commit on its own thread, group_commit.hpp) and a reader (a SerialWorker), so SQLite
+// never runs on an I/O thread and reads do not wait behind a batch's fsync. Schema lives in the .cpp;
+// accounts in sqlite_accounts.cpp, enrollments and the audit chain in sqlite_enrollments.cpp.
 #pragma once
 
+#include "server/storage/group_commit.hpp"
 #include "server/storage/serial_worker.hpp"
 #include "server/storage/sqlite_connection.hpp"
+#include "server/storage/sqlite_query.hpp"
 #include "server/storage/store.hpp"
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -25,26 +29,72 @@ class SqliteStore final : public Store {
   void close();
 
   int schema_version() const { return schema_version_; }
+  std::size_t queued_writes() const { return writer_.queued(); }
 
   void insert_draft(DraftRecord draft, Completion<void> done) override;
   void find_draft(std::string id, Completion<std::optional<DraftRecord>> done) override;
 
+  void insert_account(AccountRecord account, Completion<void> done) override;
+  void find_account_by_email(std::string email, Completion<std::optional<AccountRecord>> done) override;
+  void insert_session(SessionRecord session, Completion<void> done) override;
+  void find_session(std::string token_hash, std::int64_t now,
+                    Completion<std::optional<AccountRecord>> done) override;
+  void delete_session(std::string token_hash, Completion<void> done) override;
+  void find_idempotent(std::string account_id, std::string key,
+                       Completion<std::optional<IdempotencyRecord>> done) override;
+
+  void write_enrollment(EnrollmentWrite write, Completion<WriteOutcome> done) override;
+  void find_enrollment(std::string id, Completion<std::optional<EnrollmentRecord>> done) override;
+  void find_enrollment_by_invite(std::string invite_hash, Completion<std::optional<EnrollmentRecord>> done) override;
+  void list_enrollments(EnrollmentQuery query, Completion<std::vector<EnrollmentRecord>> done) override;
+  void load_events(std::string enrollment_id, Completion<std::vector<StoredEvent>> done) override;
+  void verify_audit(Completion<AuditReport> done) override;
+
  private:
-  struct Statements {
-    Statement insert_draft;
-    Statement find_draft;
-  };
-  SqliteStore(Connection db, Statements statements, int schema_version);
+  SqliteStore(Connection write_db, Connection read_db, int schema_version, std::uint64_t cursor);
 
-  Result<void> do_insert(const DraftRecord& draft);
-  Result<std::optional<DraftRecord>> do_find(const std::string& id);
+  // Runs `op` on the reader thread and completes with its result.
+  template <class T, class Op>
+  void read(Completion<T> done, Op op);
+  // Runs `op(cache)` as one write of the next batch; `done` gets its result once the batch committed.
+  template <class T, class Op>
+  void write(Completion<T> done, Op op);
 
-  // Declaration order is destruction order reversed: the worker stops (and joins) before the
-  // statements are finalized and the connection closes.
-  Connection db_;
-  Statements statements_;
+  Result<WriteOutcome> apply_enrollment_write(const EnrollmentWrite& w);
+
+  // Declaration order is destruction order reversed: the threads stop (and join) before the
+  // statements are finalized and the connections close.
+  Connection write_db_;
+  Connection read_db_;
+  StatementCache write_sql_;
+  StatementCache read_sql_;
   int schema_version_;
-  SerialWorker worker_;
+  std::uint64_t cursor_;  // last change counter handed out; only the writer thread touches it
+  GroupCommitWriter writer_;
+  SerialWorker reader_;
 };
+
+Error closed_error();
+
+template <class T, class Op>
+void SqliteStore::read(Completion<T> done, Op op) {
+  auto job = [this, done, op = std::move(op)]() mutable { done(op(read_sql_)); };
+  if (!reader_.post(std::move(job))) done(closed_error());
+}
+
+template <class T, class Op>
+void SqliteStore::write(Completion<T> done, Op op) {
+  auto result = std::make_shared<std::optional<Result<T>>>();
+  PendingWrite w;
+  w.apply = [this, result, op = std::move(op)](sqlite3*) mutable {
+    *result = op(write_sql_);
+    return (*result)->has_value();
+  };
+  w.finish = [result, done](bool committed) {
+    if (!committed) return done(make_error("storage.failure", "", "the transaction did not commit"));
+    done(std::move(**result));
+  };
+  if (!writer_.post(std::move(w))) done(closed_error());
+}
 
 }  // namespace onb::server::storage

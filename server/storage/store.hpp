@@ -4,17 +4,99 @@
 #pragma once
 
 #include "shared/core/result.hpp"
+#include "shared/model/application.hpp"
 #include "shared/model/company_basics.hpp"
+#include "shared/workflow/state.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace onb::server::storage {
 
 struct DraftRecord {
   std::string id;  // 32 lowercase hex digits, chosen by the service
   model::CompanyBasics basics;
+};
+
+struct AccountRecord {
+  std::string id;
+  std::string email;  // lower-cased by the service; unique
+  workflow::Role role = workflow::Role::customer;
+  std::optional<int> approval_tier;
+  std::string password_hash;  // crypto_pwhash_str output (argon2id, parameters inside)
+};
+
+struct SessionRecord {
+  std::string token_hash;  // hex BLAKE2b of the bearer token: a stolen database holds no usable token
+  std::string account_id;
+  std::int64_t expires_at = 0;  // unix seconds
+};
+
+// A committed answer kept for Idempotency-Key replays: the same (account, key) gets the same bytes back.
+struct IdempotencyRecord {
+  std::string account_id;
+  std::string key;
+  std::string fingerprint;  // of method + target + body: reusing a key for another request is refused
+  int status = 0;
+  std::string body;
+};
+
+// The enrollment projection written with its events in one transaction.
+struct EnrollmentRecord {
+  std::string id;
+  std::string customer_id;  // the customer account; empty until a sales rep's invitation is claimed
+  std::string created_by;
+  std::optional<std::string> invite_hash;  // hex BLAKE2b of the invitation token, while unclaimed
+  model::Application application;
+  workflow::EnrollmentState state;  // fold of the events; state.last_sequence is the version
+  std::uint64_t cursor = 0;         // global change counter of the last write (sync)
+};
+
+// One write on an enrollment: append `events` (sequences base_version+1...) and replace the projection,
+// only if the stored version is still base_version (0 = create a new enrollment).
+struct EnrollmentWrite {
+  EnrollmentRecord after;
+  std::uint64_t base_version = 0;
+  std::vector<workflow::Event> events;
+  std::optional<IdempotencyRecord> idempotency;
+};
+
+enum class WriteStatus { applied, conflict, replayed };
+
+struct WriteOutcome {
+  WriteStatus status = WriteStatus::applied;
+  std::uint64_t current_version = 0;          // conflict: the stored version
+  std::optional<IdempotencyRecord> replay;   // replayed: the first answer under the same key
+};
+
+struct EnrollmentQuery {
+  std::optional<std::string> customer_id;      // only this customer's
+  std::optional<std::string> created_by;       // only those this person created
+  std::vector<workflow::Stage> stages;         // empty: any stage
+  std::size_t limit = 50;
+  std::size_t offset = 0;
+  std::uint64_t changed_after = 0;             // cursor (sync); 0: all
+};
+
+struct StoredEvent {
+  workflow::Event event;
+  std::string hash;       // hex BLAKE2b-256 chained over the canonical bytes
+  std::string prev_hash;  // hex; the genesis link is all zeros
+};
+
+struct AuditBreak {
+  std::string enrollment_id;
+  std::uint64_t sequence = 0;
+  std::string reason;
+};
+
+struct AuditReport {
+  std::uint64_t enrollments = 0;
+  std::uint64_t events = 0;
+  std::optional<AuditBreak> first_break;
 };
 
 // Called exactly once per operation, on a thread of the adapter (only "storage.closed" may complete
@@ -35,6 +117,32 @@ class Store {
 
   // The draft with that id, or nullopt when there is none.
   virtual void find_draft(std::string id, Completion<std::optional<DraftRecord>> done) = 0;
+
+  // Accounts and sessions. insert_account fails with storage.conflict when the email exists.
+  virtual void insert_account(AccountRecord account, Completion<void> done) = 0;
+  virtual void find_account_by_email(std::string email, Completion<std::optional<AccountRecord>> done) = 0;
+  virtual void insert_session(SessionRecord session, Completion<void> done) = 0;
+  // The session's account when the session exists and has not expired at `now`.
+  virtual void find_session(std::string token_hash, std::int64_t now, Completion<std::optional<AccountRecord>> done) = 0;
+  virtual void delete_session(std::string token_hash, Completion<void> done) = 0;
+
+  // The first answer stored under (account, key), if any.
+  virtual void find_idempotent(std::string account_id, std::string key,
+                               Completion<std::optional<IdempotencyRecord>> done) = 0;
+
+  // Durable when `done` reports applied. Appends the events hash-chained to the enrollment's log. A
+  // stale base_version reports conflict; an idempotency key already used reports replayed with the
+  // first answer; in both cases nothing is written.
+  virtual void write_enrollment(EnrollmentWrite write, Completion<WriteOutcome> done) = 0;
+  virtual void find_enrollment(std::string id, Completion<std::optional<EnrollmentRecord>> done) = 0;
+  virtual void find_enrollment_by_invite(std::string invite_hash,
+                                         Completion<std::optional<EnrollmentRecord>> done) = 0;
+  // Ordered by cursor (oldest change first).
+  virtual void list_enrollments(EnrollmentQuery query, Completion<std::vector<EnrollmentRecord>> done) = 0;
+  virtual void load_events(std::string enrollment_id, Completion<std::vector<StoredEvent>> done) = 0;
+
+  // Re-walks every enrollment's hash chain.
+  virtual void verify_audit(Completion<AuditReport> done) = 0;
 };
 
 }  // namespace onb::server::storage

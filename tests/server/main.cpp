@@ -5,6 +5,7 @@
 
 #include "server_process.hpp"
 
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -17,6 +18,8 @@ int main(int argc, char** argv) {
     else
       rest.push_back(argv[i]);
   }
+  // Every spawned server (and `user add`) reads the repository's policies unless a test says otherwise.
+  setenv("ONB_POLICY_DIR", ONB_SOURCE_DIR "/assets/policy", 0);
   doctest::Context context(static_cast<int>(rest.size()), rest.data());
   return context.run();
 }

@@ -1,0 +1,48 @@
+// The /v1 API besides drafts: accounts, sessions, enrollments, invitations, sync, policy and schema.
+// Each route is decode -> authenticate -> service -> encode in a few lines; parsing of headers and
+// query parameters is here, rules are in the services and shared/. Route table: api_routes.cpp.
+#pragma once
+
+#include "server/http/message.hpp"
+#include "server/service/accounts.hpp"
+#include "server/service/enrollments.hpp"
+#include "server/service/policies.hpp"
+
+#include <string_view>
+
+namespace onb::server::http {
+
+// An Idempotency-Key is a client-made UUID or similar; 200 bytes is generous and bounds storage.
+inline constexpr std::size_t max_idempotency_key_bytes = 200;
+
+class ApiRoutes {
+ public:
+  ApiRoutes(service::AccountService& accounts, service::EnrollmentService& enrollments,
+            const service::Policies& policies)
+      : accounts_(accounts), enrollments_(enrollments), policies_(policies) {}
+
+  // Answers every /v1/ path other than /v1/drafts, and /openapi.json; unknown paths 404.
+  void handle(const Request& req, const Reply& reply);
+
+ private:
+  void public_route(const Request& req, const Reply& reply);
+  void enrollment_route(const Request& req, const Reply& reply, const service::Principal& who);
+  void with_principal(const Request& req, const Reply& reply,
+                      std::function<void(const service::Principal&)> then);
+
+  service::AccountService& accounts_;
+  service::EnrollmentService& enrollments_;
+  const service::Policies& policies_;
+};
+
+Response to_response(const service::Answer& answer);
+
+// True when Content-Type names application/json (defined in router.cpp).
+bool is_json_content_type(const Request& req);
+
+// "\"7\"", "W/\"7\"" or "7" -> 7; nullopt when absent; Error request.if_match when malformed.
+[[nodiscard]] Result<std::optional<std::uint64_t>> parse_if_match(const Request& req);
+// The value of `name` in the query string (no percent-decoding: our parameters are plain tokens).
+std::optional<std::string> query_param(const Request& req, std::string_view name);
+
+}  // namespace onb::server::http

@@ -1,0 +1,76 @@
+#include "server/http/openapi.hpp"
+
+#include "shared/core/json_schema.hpp"
+#include "shared/protocol/api.hpp"
+
+namespace onb::server::http {
+namespace {
+
+template <class T>
+Json schema() {
+  Json s = onb::detail::schema_of<T>();
+  return s;
+}
+
+Json ref(const char* name) { return {{"$ref", std::string("#/components/schemas/") + name}}; }
+
+Json body(const char* name) { return {{"required", true}, {"content", {{"application/json", {{"schema", ref(name)}}}}}}; }
+
+Json answer(const char* status, const char* name, const char* description) {
+  return {{status, {{"description", description}, {"content", {{"application/json", {{"schema", ref(name)}}}}}}}};
+}
+
+Json op(const char* summary, Json responses, std::optional<Json> request = std::nullopt, bool auth = true) {
+  Json o{{"summary", summary}, {"responses", std::move(responses)}};
+  o["responses"]["default"] = {{"description", "error {code, path, message}"},
+                               {"content", {{"application/json", {{"schema", ref("Error")}}}}}};
+  if (request) o["requestBody"] = std::move(*request);
+  if (auth) o["security"] = Json::array({{{"bearer", Json::array()}}});
+  return o;
+}
+
+Json build() {
+  using namespace protocol;
+  Json doc{{"openapi", "3.1.0"},
+           {"info", {{"title", "onboard sync server"}, {"version", std::to_string(protocol_version)}}}};
+  doc["components"]["securitySchemes"]["bearer"] = {{"type", "http"}, {"scheme", "bearer"}};
+  auto& s = doc["components"]["schemas"];
+  s["Error"] = schema<Error>();
+  s["RegisterAccount"] = schema<RegisterAccount>();
+  s["AccountView"] = schema<AccountView>();
+  s["CreateSession"] = schema<CreateSession>();
+  s["SessionView"] = schema<SessionView>();
+  s["CreateEnrollment"] = schema<CreateEnrollment>();
+  s["UpdateApplication"] = schema<UpdateApplication>();
+  s["ActionRequest"] = schema<ActionRequest>();
+  s["EnrollmentView"] = schema<EnrollmentView>();
+  s["EnrollmentPage"] = schema<EnrollmentPage>();
+  s["Timeline"] = schema<Timeline>();
+  s["SyncPage"] = schema<SyncPage>();
+  s["Conflict"] = schema<Conflict>();
+  s["ValidationFailure"] = schema<ValidationFailure>();
+  auto& p = doc["paths"];
+  p["/v1/accounts"]["post"] = op("register a customer", answer("201", "AccountView", "created"), body("RegisterAccount"), false);
+  p["/v1/sessions"]["post"] = op("log in", answer("201", "SessionView", "a bearer token"), body("CreateSession"), false);
+  p["/v1/sessions/current"]["delete"] = op("log out", {{"204", {{"description", "logged out"}}}});
+  p["/v1/enrollments"]["post"] = op("create an enrollment", answer("201", "EnrollmentView", "created"), body("CreateEnrollment"));
+  p["/v1/enrollments"]["get"] = op("list (mine, or my queue)", answer("200", "EnrollmentPage", "a page"));
+  p["/v1/enrollments/{id}"]["get"] = op("read one (ETag = version)", answer("200", "EnrollmentView", "the enrollment"));
+  p["/v1/enrollments/{id}/application"]["put"] =
+      op("edit the application (If-Match or base_version)", answer("200", "EnrollmentView", "edited"), body("UpdateApplication"));
+  p["/v1/enrollments/{id}/events"]["post"] =
+      op("a workflow action (If-Match or base_version)", answer("200", "EnrollmentView", "done"), body("ActionRequest"));
+  p["/v1/enrollments/{id}/timeline"]["get"] = op("events (staff) or status (customers)", answer("200", "Timeline", "timeline"));
+  p["/v1/invites/{token}/claim"]["post"] = op("claim a sales rep's invitation", answer("200", "EnrollmentView", "claimed"));
+  p["/v1/sync"]["get"] = op("changes since a cursor", answer("200", "SyncPage", "changes"));
+  return doc;
+}
+
+}  // namespace
+
+const Json& openapi_document() {
+  static const Json doc = build();
+  return doc;
+}
+
+}  // namespace onb::server::http

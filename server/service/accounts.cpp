@@ -1,0 +1,139 @@
+#include "server/service/accounts.hpp"
+
+#include "server/service/clock.hpp"
+#include "server/service/ids.hpp"
+#include "server/storage/audit_chain.hpp"
+#include "shared/core/calendar.hpp"
+#include "shared/protocol/api.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+
+namespace onb::server::service {
+namespace {
+
+protocol::AccountView view_of(const storage::AccountRecord& a) { return {a.id, a.email, a.role, a.approval_tier}; }
+
+std::string random_token() {
+  std::array<unsigned char, token_bytes> bytes{};
+  randombytes_buf(bytes.data(), bytes.size());
+  std::array<char, token_bytes * 2 + 1> hex{};
+  sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
+  return std::string(hex.data(), token_bytes * 2);
+}
+
+// Verifying against this when the email is unknown makes "no such account" cost as much as "wrong
+// password", so response times do not reveal which addresses have accounts.
+const std::string& decoy_hash() {
+  static const std::string h = auth::hash_password_now("decoy password that matches nothing").value_or("");
+  return h;
+}
+
+Answer throttled(std::int64_t seconds) {
+  return failure("auth.throttled", "", "too many failed logins; retry in " + std::to_string(seconds) + " s");
+}
+
+}  // namespace
+
+Result<std::string> normalise_email(std::string_view email) {
+  std::string e(email);
+  std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const auto at = e.find('@');
+  const bool plausible = !e.empty() && e.size() <= max_email_length && at != std::string::npos && at > 0 &&
+                         e.find('.', at) != std::string::npos && e.find_first_of(" \t\r\n<>\"") == std::string::npos &&
+                         e.find('@', at + 1) == std::string::npos && e.back() != '.';
+  if (!plausible) return make_error("request.email", "/email", "not an e-mail address");
+  return Result<std::string>(boost::system::in_place_value, std::move(e));
+}
+
+Result<void> check_password(std::string_view password) {
+  if (password.size() < min_password_length)
+    return make_error("request.password_too_short", "/password",
+                      "use at least " + std::to_string(min_password_length) + " characters");
+  if (password.size() > max_password_length)
+    return make_error("request.password_too_long", "/password",
+                      "use at most " + std::to_string(max_password_length) + " characters");
+  return {};
+}
+
+void AccountService::add_account(std::string email, workflow::Role role, std::optional<int> tier, std::string password,
+                                 storage::Completion<std::string> done) {
+  auto normal = normalise_email(email);
+  if (!normal) return done(normal.error());
+  if (auto ok = check_password(password); !ok) return done(ok.error());
+  storage::AccountRecord account{random_id(), *normal, role, tier, ""};
+  const bool queued = passwords_.hash(std::move(password), [this, account, done](std::optional<std::string> hash) mutable {
+    if (!hash) return done(make_error("internal.hash", "", "password hashing failed"));
+    account.password_hash = std::move(*hash);
+    const auto id = account.id;
+    store_.insert_account(std::move(account), [id, done](Result<void> r) {
+      if (!r && r.error().code == "storage.conflict")
+        return done(make_error("account.exists", "/email", "an account with this e-mail exists"));
+      if (!r) return done(r.error());
+      done(Result<std::string>(boost::system::in_place_value, id));
+    });
+  });
+  if (!queued) done(make_error("auth.busy", "", "the server is busy hashing passwords; retry in a second"));
+}
+
+void AccountService::register_customer(std::string email, std::string password, Done done) {
+  add_account(email, workflow::Role::customer, std::nullopt, std::move(password), [email, done](Result<std::string> id) {
+    if (!id) return done(failure(id.error()));
+    done(success(201, protocol::AccountView{*id, *normalise_email(email), workflow::Role::customer, std::nullopt}));
+  });
+}
+
+void AccountService::login(std::string email, std::string password, std::string client_address, Done done) {
+  auto normal = normalise_email(email);
+  if (!normal) return done(failure(normal.error()));
+  const auto now = unix_now();
+  const std::string account_key = "account:" + *normal, address_key = "address:" + client_address;
+  for (const auto& key : {account_key, address_key})
+    if (auto wait = throttle_.wait(key, now)) return done(throttled(*wait));
+  store_.find_account_by_email(*normal, [this, password = std::move(password), account_key, address_key,
+                                         done](Result<std::optional<storage::AccountRecord>> found) mutable {
+    if (!found) return done(failure(found.error()));
+    const auto account = *found;
+    const std::string hash = account ? account->password_hash : decoy_hash();
+    const bool queued = passwords_.verify(hash, std::move(password), [=, this](bool match) {
+      if (!match || !account) {
+        throttle_.failed(account_key, unix_now());
+        throttle_.failed(address_key, unix_now());
+        return done(failure("auth.invalid_credentials", "", "wrong e-mail or password"));
+      }
+      throttle_.succeeded(account_key);
+      start_session(*account, done);
+    });
+    if (!queued) done(failure("auth.busy", "", "the server is busy hashing passwords; retry in a second"));
+  });
+}
+
+void AccountService::start_session(const storage::AccountRecord& account, Done done) {
+  const std::string token = random_token();
+  const std::int64_t expires = unix_now() + session_ttl_seconds;
+  protocol::SessionView view{token, format_instant(expires), view_of(account)};
+  store_.insert_session({storage::blake2b_hex(token), account.id, expires}, [view, done](Result<void> r) {
+    if (!r) return done(failure(r.error()));
+    done(success(201, view));
+  });
+}
+
+void AccountService::logout(const std::string& token, Done done) {
+  store_.delete_session(storage::blake2b_hex(token), [done](Result<void> r) {
+    if (!r) return done(failure(r.error()));
+    done(Answer{204, "", std::nullopt, false});
+  });
+}
+
+void AccountService::authenticate(const std::string& token, storage::Completion<std::optional<Principal>> done) {
+  store_.find_session(storage::blake2b_hex(token), unix_now(), [done](Result<std::optional<storage::AccountRecord>> r) {
+    if (!r) return done(r.error());
+    if (!*r) return done(std::optional<Principal>{});
+    const auto& a = **r;
+    done(std::optional<Principal>(Principal{a.id, a.email, workflow::Actor{a.id, a.role, a.approval_tier}}));
+  });
+}
+
+}  // namespace onb::server::service

@@ -1,0 +1,60 @@
+// Accounts and sessions: customers register themselves, staff are added from the command line, anyone
+// logs in for a bearer token (random 32 bytes, stored only as its BLAKE2b hash) that expires. Passwords
+// are argon2id on the PasswordPool; failed logins are throttled per account and per client address.
+// HTTP is not here: answers are service::Answer values.
+#pragma once
+
+#include "server/auth/login_throttle.hpp"
+#include "server/auth/password_pool.hpp"
+#include "server/service/answer.hpp"
+#include "server/storage/store.hpp"
+#include "shared/workflow/events.hpp"
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+namespace onb::server::service {
+
+// A working day plus margin: staff log in once a day; a stolen token is useless by the next morning.
+inline constexpr std::int64_t session_ttl_seconds = 12 * 60 * 60;
+// NIST SP 800-63B: at least 8; we ask 10. The upper bound keeps one hash request from being a DoS.
+inline constexpr std::size_t min_password_length = 10;
+inline constexpr std::size_t max_password_length = 1024;
+inline constexpr std::size_t max_email_length = 254;  // RFC 5321 path limit
+inline constexpr std::size_t token_bytes = 32;
+
+// The authenticated caller as the services see it.
+struct Principal {
+  std::string account_id;
+  std::string email;
+  workflow::Actor actor;
+};
+
+class AccountService {
+ public:
+  AccountService(storage::Store& store, auth::PasswordPool& passwords) : store_(store), passwords_(passwords) {}
+
+  void register_customer(std::string email, std::string password, Done done);
+  void login(std::string email, std::string password, std::string client_address, Done done);
+  void logout(const std::string& token, Done done);
+  // nullopt when the token is unknown or expired (the router answers 401).
+  void authenticate(const std::string& token, storage::Completion<std::optional<Principal>> done);
+
+  // For the command line: creates a staff (or customer) account with the given role.
+  void add_account(std::string email, workflow::Role role, std::optional<int> tier, std::string password,
+                   storage::Completion<std::string> done);
+
+ private:
+  void start_session(const storage::AccountRecord& account, Done done);
+
+  storage::Store& store_;
+  auth::PasswordPool& passwords_;
+  auth::LoginThrottle throttle_;
+};
+
+// Lower-cased and trimmed; Error "request.email" when it is not plausibly an address.
+[[nodiscard]] Result<std::string> normalise_email(std::string_view email);
+[[nodiscard]] Result<void> check_password(std::string_view password);
+
+}  // namespace onb::server::service

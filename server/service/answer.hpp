@@ -1,0 +1,41 @@
+// What a use case answers: a status and a JSON body, built before a write commits so an idempotent
+// replay can return exactly the same bytes. Failures are {code, path, message} (plus current_version on
+// a conflict, problems on a 422) with the status their code implies (status_for). Routing is not here.
+#pragma once
+
+#include "server/storage/store.hpp"
+#include "shared/core/json_codec.hpp"
+#include "shared/core/result.hpp"
+#include "shared/validation/problem.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace onb::server::service {
+
+struct Answer {
+  int status = 200;
+  std::string body;                // JSON text
+  std::optional<std::string> etag;  // quoted version for enrollment reads and writes
+  bool replayed = false;           // an Idempotency-Key replay of a stored answer
+};
+
+using Done = std::function<void(Answer)>;
+
+// The HTTP status an error code stands for: auth.* 401/429/503, authz and workflow permission
+// codes (role.*, sod.*, tier.*) 403, *.not_found 404, conflicts 409, request.* and the codec's 400,
+// rule failures 422, storage.* and internal.* 500.
+int status_for(const std::string& code);
+
+Answer failure(const Error& error);
+Answer failure(std::string code, std::string path, std::string message);
+Answer conflict(std::uint64_t current_version);
+Answer validation_failure(const validation::Problems& problems);
+
+template <class T>
+Answer success(int status, const T& value) {
+  return Answer{status, onb::encode(value).dump(-1, ' ', false, Json::error_handler_t::replace), std::nullopt, false};
+}
+
+}  // namespace onb::server::service

@@ -1,0 +1,104 @@
+// The read side of EnrollmentService: one enrollment, lists (a customer's own, a sales rep's, a
+// reviewer's queue), the timeline and sync. Visibility decides what exists for the caller.
+#include "server/service/application_summary.hpp"
+#include "server/service/clock.hpp"
+#include "server/service/enrollments.hpp"
+#include "server/service/visibility.hpp"
+#include "shared/validation/application.hpp"
+
+#include <algorithm>
+
+namespace onb::server::service {
+namespace {
+
+using workflow::Role;
+
+Answer not_found() { return failure("enrollment.not_found", "", "no enrollment has this id"); }
+
+std::vector<workflow::EventKind> open_actions(const std::vector<workflow::ActionOption>& options) {
+  std::vector<workflow::EventKind> out;
+  for (const auto& o : options)
+    if (o.allowed && o.kind != workflow::EventKind::comment) out.push_back(o.kind);
+  return out;
+}
+
+// Reviewers see their queue; auditors and admins see everything; customers and reps their own.
+bool queue_only(Role role) { return is_staff(role) && role != Role::auditor && role != Role::admin; }
+
+}  // namespace
+
+void EnrollmentService::get(Principal who, std::string id, Done done) {
+  store_.find_enrollment(std::move(id), [this, who, done](Result<std::optional<storage::EnrollmentRecord>> r) {
+    if (!r) return done(failure(r.error()));
+    if (!*r || !can_see(who, **r)) return done(not_found());
+    auto answer = success(200, view_of(**r, who));
+    answer.etag = "\"" + std::to_string((*r)->state.last_sequence) + "\"";
+    done(std::move(answer));
+  });
+}
+
+void EnrollmentService::list(Principal who, ListParams params, Done done) {
+  storage::EnrollmentQuery q;
+  q.limit = std::clamp<std::size_t>(params.limit, 1, max_page_size);
+  q.offset = params.offset;
+  restrict_to_visible(who, q);
+  if (queue_only(who.actor.role)) q.stages = stages_worked_by(who.actor.role);
+  if (params.stage) {
+    if (!q.stages.empty() && std::find(q.stages.begin(), q.stages.end(), *params.stage) == q.stages.end())
+      return done(success(200, protocol::EnrollmentPage{}));
+    q.stages = {*params.stage};
+  }
+  const auto limit = q.limit, offset = q.offset;
+  store_.list_enrollments(q, [this, who, limit, offset, done](Result<std::vector<storage::EnrollmentRecord>> rows) {
+    if (!rows) return done(failure(rows.error()));
+    protocol::EnrollmentPage page;
+    for (const auto& r : *rows) {
+      auto actions = open_actions(view_of(r, who).actions);
+      if (queue_only(who.actor.role) && actions.empty()) continue;  // nothing this reviewer can do now
+      page.items.push_back({r.id, r.state.last_sequence, r.state.stage, r.customer_id,
+                            r.application.entity.legal_name, std::move(actions)});
+    }
+    if (rows->size() == limit) page.next_offset = offset + limit;
+    done(success(200, page));
+  });
+}
+
+void EnrollmentService::timeline(Principal who, std::string id, Done done) {
+  store_.find_enrollment(id, [this, who, id, done](Result<std::optional<storage::EnrollmentRecord>> r) {
+    if (!r) return done(failure(r.error()));
+    if (!*r || !can_see(who, **r)) return done(not_found());
+    const auto app = (*r)->application;
+    store_.load_events(id, [this, who, app, done](Result<std::vector<storage::StoredEvent>> events) {
+      if (!events) return done(failure(events.error()));
+      protocol::Timeline t;
+      for (auto& e : *events) t.events.push_back(std::move(e.event));
+      if (is_staff(who.actor.role)) return done(success(200, t));
+      // Customers and sales reps see the status view: no internal notes or reviewers' reasons.
+      const auto today = date_of(unix_now());
+      auto report = validation::validate_application(app, policies_.documents, today);
+      auto status = workflow::customer_status(t.events, summarize(app, report, today));
+      if (!status) return done(failure(status.error()));
+      done(success(200, protocol::Timeline{{}, std::move(*status)}));
+    });
+  });
+}
+
+void EnrollmentService::sync(Principal who, std::uint64_t since, Done done) {
+  storage::EnrollmentQuery q;
+  q.changed_after = since;
+  q.limit = sync_page_size;
+  restrict_to_visible(who, q);
+  store_.list_enrollments(q, [since, done](Result<std::vector<storage::EnrollmentRecord>> rows) {
+    if (!rows) return done(failure(rows.error()));
+    protocol::SyncPage page;
+    std::uint64_t cursor = since;
+    for (const auto& r : *rows) {
+      page.changes.push_back({r.id, r.state.last_sequence, r.state.stage});
+      cursor = std::max(cursor, r.cursor);
+    }
+    page.cursor = std::to_string(cursor);
+    done(success(200, page));
+  });
+}
+
+}  // namespace onb::server::service

@@ -1,0 +1,70 @@
+// Enrollment use cases: create (a customer for themselves, a sales rep with an invitation the customer
+// claims), read, list, edit the application, every workflow action, timeline and sync. Every write runs
+// the shared validation and workflow check() on the stored state, carries the version it was made on
+// (stale: 409 with the current one) and, with an Idempotency-Key, returns the first answer on replay.
+// HTTP parsing is the router's; rules are shared/'s; who may see which enrollment is visibility.hpp's.
+#pragma once
+
+#include "server/service/accounts.hpp"
+#include "server/service/answer.hpp"
+#include "server/service/policies.hpp"
+#include "server/storage/store.hpp"
+#include "shared/protocol/api.hpp"
+
+#include <optional>
+#include <string>
+
+namespace onb::server::service {
+
+// An Idempotency-Key and the fingerprint of the request it came with.
+struct IdempotencyKey {
+  std::string key;
+  std::string fingerprint;
+};
+
+// What a write request says besides its body.
+struct WriteContext {
+  Principal who;
+  std::optional<std::uint64_t> if_match;  // from the If-Match header
+  std::optional<IdempotencyKey> idempotency;
+};
+
+struct ListParams {
+  std::optional<workflow::Stage> stage;
+  std::size_t limit = 50;
+  std::size_t offset = 0;
+};
+
+// One page of a list is at most this long: a queue screen shows 50; 200 bounds the work per request.
+inline constexpr std::size_t max_page_size = 200;
+// Changes per sync answer; the client asks again with the new cursor until it gets none.
+inline constexpr std::size_t sync_page_size = 500;
+
+class EnrollmentService {
+ public:
+  EnrollmentService(storage::Store& store, const Policies& policies) : store_(store), policies_(policies) {}
+
+  void create(WriteContext ctx, protocol::CreateEnrollment body, Done done);
+  void update_application(WriteContext ctx, std::string id, protocol::UpdateApplication body, Done done);
+  void act(WriteContext ctx, std::string id, protocol::ActionRequest body, Done done);
+  void claim(WriteContext ctx, std::string invite_token, Done done);
+
+  void get(Principal who, std::string id, Done done);
+  void list(Principal who, ListParams params, Done done);
+  void timeline(Principal who, std::string id, Done done);
+  void sync(Principal who, std::uint64_t since, Done done);
+
+ private:
+  struct Change;  // a computed write: new record, events and the answer to store with them
+  using ChangeFn = std::function<Result<Change>(const storage::EnrollmentRecord&, std::uint64_t base)>;
+
+  void write_existing(WriteContext ctx, std::string id, std::optional<std::uint64_t> base, ChangeFn change, Done done);
+  void commit(WriteContext ctx, storage::EnrollmentWrite write, Answer answer, Done done);
+  void with_idempotency(const WriteContext& ctx, Done done, std::function<void()> work);
+  protocol::EnrollmentView view_of(const storage::EnrollmentRecord& r, const Principal& who) const;
+
+  storage::Store& store_;
+  const Policies& policies_;
+};
+
+}  // namespace onb::server::service

@@ -1,0 +1,23 @@
+// The audit chain: each stored event's hash is BLAKE2b-256(previous hash || canonical bytes of the event),
+// so changing, removing or reordering any stored event breaks every later link. Every adapter computes
+// and checks links with these two functions; where the bytes come from is the adapter's business.
+#pragma once
+
+#include "shared/workflow/events.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace onb::server::storage {
+
+// The link before an enrollment's first event: 64 hex zeros.
+const std::string& genesis_hash();
+
+// Hex of BLAKE2b-256(bytes(prev_hex) || workflow::canonical_bytes(event)). A prev_hex that is not
+// 64 hex digits is hashed as given (its text), so a corrupted stored link can never match.
+std::string chain_hash(std::string_view prev_hex, const workflow::Event& event);
+
+// Hex BLAKE2b-256 of arbitrary bytes (token and invitation hashes).
+std::string blake2b_hex(std::string_view bytes);
+
+}  // namespace onb::server::storage

@@ -1,0 +1,212 @@
+// The SQLite adapter's enrollments: the projection row and the hash-chained event log written in one
+// transaction (one savepoint of a group-commit batch), reads for the services and the audit walk.
+#include "server/storage/audit_chain.hpp"
+#include "server/storage/sqlite_store.hpp"
+
+#include "shared/core/json_codec.hpp"
+
+namespace onb::server::storage {
+namespace {
+
+constexpr const char* select_enrollment =
+    "SELECT id, customer_id, created_by, invite_hash, application, state, cursor FROM enrollments ";
+
+std::string stage_name(workflow::Stage s) { return onb::encode(s).get<std::string>(); }
+
+Result<EnrollmentRecord> enrollment_from(const Query& q) {
+  EnrollmentRecord r;
+  r.id = q.text(0);
+  r.customer_id = q.text(1);
+  r.created_by = q.text(2);
+  r.invite_hash = q.optional_text(3);
+  auto app = onb::decode_text<model::Application>(q.text(4));
+  auto state = onb::decode_text<workflow::EnrollmentState>(q.text(5));
+  if (!app || !state) return make_error("storage.corrupt", "", "enrollment " + r.id + " does not decode");
+  r.application = std::move(*app);
+  r.state = std::move(*state);
+  r.cursor = static_cast<std::uint64_t>(q.integer(6));
+  return r;
+}
+
+Result<std::vector<EnrollmentRecord>> all_rows(Query& q, const char* what) {
+  std::vector<EnrollmentRecord> out;
+  int rc;
+  while ((rc = q.step()) == SQLITE_ROW) {
+    auto r = enrollment_from(q);
+    if (!r) return r.error();
+    out.push_back(std::move(*r));
+  }
+  if (rc != SQLITE_DONE) return q.error(what);
+  return out;
+}
+
+struct Head {
+  std::uint64_t version = 0;
+  std::string last_hash;
+};
+
+// The stored version and last link, or nullopt for an unknown enrollment.
+Result<std::optional<Head>> head_of(StatementCache& sql, const std::string& id) {
+  Query q(sql, "SELECT version, last_hash FROM enrollments WHERE id = ?1");
+  const int rc = q.bind(1, id).step();
+  if (rc == SQLITE_DONE) return std::optional<Head>{};
+  if (rc != SQLITE_ROW) return q.error("read enrollment head");
+  return std::optional<Head>(Head{static_cast<std::uint64_t>(q.integer(0)), q.text(1)});
+}
+
+Result<std::optional<IdempotencyRecord>> stored_reply(StatementCache& sql, const IdempotencyRecord& key) {
+  Query q(sql, "SELECT fingerprint, status, body FROM idempotency WHERE account_id = ?1 AND key = ?2");
+  const int rc = q.bind(1, key.account_id).bind(2, key.key).step();
+  if (rc == SQLITE_DONE) return std::optional<IdempotencyRecord>{};
+  if (rc != SQLITE_ROW) return q.error("read idempotency key");
+  return std::optional<IdempotencyRecord>(
+      IdempotencyRecord{key.account_id, key.key, q.text(0), static_cast<int>(q.integer(1)), q.text(2)});
+}
+
+// The hash of each event, chained from `prev` (computed before writing: the projection row that the
+// events reference must be written first and carries the last hash).
+std::vector<std::string> chain(const std::vector<workflow::Event>& events, std::string prev) {
+  std::vector<std::string> hashes;
+  for (const auto& e : events) hashes.push_back(prev = chain_hash(prev, e));
+  return hashes;
+}
+
+Result<void> append_events(StatementCache& sql, const std::vector<workflow::Event>& events, std::string prev,
+                           const std::vector<std::string>& hashes) {
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const auto& e = events[i];
+    Query q(sql, "INSERT INTO events (enrollment_id, sequence, body, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5)");
+    const int rc = q.bind(1, e.enrollment_id)
+                       .bind(2, static_cast<std::int64_t>(e.sequence))
+                       .bind(3, onb::encode(e).dump())
+                       .bind(4, prev)
+                       .bind(5, hashes[i])
+                       .step();
+    if (rc != SQLITE_DONE) return q.error("append event");
+    prev = hashes[i];
+  }
+  return {};
+}
+
+Result<void> upsert_projection(StatementCache& sql, const EnrollmentRecord& r, bool create, const std::string& hash,
+                               std::uint64_t cursor) {
+  const char* insert =
+      "INSERT INTO enrollments (id, customer_id, created_by, invite_hash, version, stage, application, state, "
+      "cursor, last_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+  const char* update =
+      "UPDATE enrollments SET customer_id = ?2, created_by = ?3, invite_hash = ?4, version = ?5, stage = ?6, "
+      "application = ?7, state = ?8, cursor = ?9, last_hash = ?10 WHERE id = ?1";
+  Query q(sql, create ? insert : update);
+  const int rc = q.bind(1, r.id)
+                     .bind(2, r.customer_id)
+                     .bind(3, r.created_by)
+                     .bind(4, r.invite_hash)
+                     .bind(5, static_cast<std::int64_t>(r.state.last_sequence))
+                     .bind(6, stage_name(r.state.stage))
+                     .bind(7, onb::encode(r.application).dump())
+                     .bind(8, onb::encode(r.state).dump())
+                     .bind(9, static_cast<std::int64_t>(cursor))
+                     .bind(10, hash)
+                     .step();
+  if (rc != SQLITE_DONE) return q.error("write enrollment");
+  return {};
+}
+
+Result<void> remember_reply(StatementCache& sql, const IdempotencyRecord& r) {
+  Query q(sql, "INSERT INTO idempotency (account_id, key, fingerprint, status, body) VALUES (?1, ?2, ?3, ?4, ?5)");
+  if (q.bind(1, r.account_id).bind(2, r.key).bind(3, r.fingerprint).bind(4, std::int64_t{r.status}).bind(5, r.body).step() !=
+      SQLITE_DONE)
+    return q.error("store idempotency key");
+  return {};
+}
+
+}  // namespace
+
+Result<WriteOutcome> SqliteStore::apply_enrollment_write(const EnrollmentWrite& w) {
+  if (w.idempotency) {
+    auto first = stored_reply(write_sql_, *w.idempotency);
+    if (!first) return first.error();
+    if (*first) return WriteOutcome{WriteStatus::replayed, 0, std::move(*first)};
+  }
+  auto head = head_of(write_sql_, w.after.id);
+  if (!head) return head.error();
+  const std::uint64_t stored = *head ? (*head)->version : 0;
+  if ((w.base_version == 0) == static_cast<bool>(*head) || stored != w.base_version)
+    return WriteOutcome{WriteStatus::conflict, stored, std::nullopt};
+  const bool create = w.base_version == 0;
+  const std::string prev = create ? genesis_hash() : (*head)->last_hash;
+  const auto hashes = chain(w.events, prev);
+  const std::string last = hashes.empty() ? prev : hashes.back();
+  if (auto r = upsert_projection(write_sql_, w.after, create, last, cursor_ + 1); !r) return r.error();
+  if (auto r = append_events(write_sql_, w.events, prev, hashes); !r) return r.error();
+  if (w.idempotency)
+    if (auto r = remember_reply(write_sql_, *w.idempotency); !r) return r.error();
+  ++cursor_;  // only after success; a batch rolled back later leaves a harmless gap
+  return WriteOutcome{WriteStatus::applied, w.after.state.last_sequence, std::nullopt};
+}
+
+void SqliteStore::write_enrollment(EnrollmentWrite w, Completion<WriteOutcome> done) {
+  write(std::move(done), [this, w = std::move(w)](StatementCache&) { return apply_enrollment_write(w); });
+}
+
+void SqliteStore::find_enrollment(std::string id, Completion<std::optional<EnrollmentRecord>> done) {
+  read(std::move(done), [id = std::move(id)](StatementCache& sql) -> Result<std::optional<EnrollmentRecord>> {
+    static const std::string sql_text = std::string(select_enrollment) + "WHERE id = ?1";
+    Query q(sql, sql_text.c_str());
+    auto rows = all_rows(q.bind(1, id), "find enrollment");
+    if (!rows) return rows.error();
+    if (rows->empty()) return std::optional<EnrollmentRecord>{};
+    return std::optional<EnrollmentRecord>(std::move(rows->front()));
+  });
+}
+
+void SqliteStore::find_enrollment_by_invite(std::string invite_hash, Completion<std::optional<EnrollmentRecord>> done) {
+  read(std::move(done), [h = std::move(invite_hash)](StatementCache& sql) -> Result<std::optional<EnrollmentRecord>> {
+    static const std::string sql_text = std::string(select_enrollment) + "WHERE invite_hash = ?1";
+    Query q(sql, sql_text.c_str());
+    auto rows = all_rows(q.bind(1, h), "find invitation");
+    if (!rows) return rows.error();
+    if (rows->empty()) return std::optional<EnrollmentRecord>{};
+    return std::optional<EnrollmentRecord>(std::move(rows->front()));
+  });
+}
+
+void SqliteStore::list_enrollments(EnrollmentQuery query, Completion<std::vector<EnrollmentRecord>> done) {
+  read(std::move(done), [query = std::move(query)](StatementCache& sql) {
+    // One statement for every filter combination: a NULL parameter disables its condition. The stage
+    // list travels as a JSON array (json_each), so the statement text never depends on the input.
+    static const std::string sql_text =
+        std::string(select_enrollment) +
+        "WHERE (?1 IS NULL OR customer_id = ?1) AND (?2 IS NULL OR created_by = ?2) "
+        "AND (?3 IS NULL OR stage IN (SELECT value FROM json_each(?3))) AND cursor > ?4 "
+        "ORDER BY cursor LIMIT ?5 OFFSET ?6";
+    std::optional<std::string> stages;
+    if (!query.stages.empty()) stages = onb::encode(query.stages).dump();
+    Query q(sql, sql_text.c_str());
+    q.bind(1, query.customer_id)
+        .bind(2, query.created_by)
+        .bind(3, stages)
+        .bind(4, static_cast<std::int64_t>(query.changed_after))
+        .bind(5, static_cast<std::int64_t>(query.limit))
+        .bind(6, static_cast<std::int64_t>(query.offset));
+    return all_rows(q, "list enrollments");
+  });
+}
+
+void SqliteStore::load_events(std::string enrollment_id, Completion<std::vector<StoredEvent>> done) {
+  read(std::move(done), [id = std::move(enrollment_id)](StatementCache& sql) -> Result<std::vector<StoredEvent>> {
+    Query q(sql, "SELECT body, prev_hash, hash FROM events WHERE enrollment_id = ?1 ORDER BY sequence");
+    q.bind(1, id);
+    std::vector<StoredEvent> out;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) {
+      auto e = workflow::decode_event(q.text(0));
+      if (!e) return make_error("storage.corrupt", "", "an event of " + id + " does not decode");
+      out.push_back(StoredEvent{std::move(*e), q.text(2), q.text(1)});
+    }
+    if (rc != SQLITE_DONE) return q.error("load events");
+    return out;
+  });
+}
+
+}  // namespace onb::server::storage

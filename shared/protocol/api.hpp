@@ -1,0 +1,160 @@
+// The sync server's API messages (/v1): request and response bodies as described structs, so the portal
+// and the server encode, decode and generate JSON Schema / OpenAPI from the same definitions.
+// Pure data: no I/O, no routing, no rules (those live in validation/ and workflow/).
+// Renaming a member is a protocol change: bump protocol_version.
+#pragma once
+
+#include "shared/model/application.hpp"
+#include "shared/validation/problem.hpp"
+#include "shared/workflow/events.hpp"
+#include "shared/workflow/projections.hpp"
+
+#include <boost/describe.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace onb::protocol {
+
+// Sent as the "protocol_version" of /healthz and /v1/schema; a portal refuses a server it does not speak.
+inline constexpr std::int32_t protocol_version = 1;
+
+// [SECTION] Accounts and sessions
+
+struct RegisterAccount {  // POST /v1/accounts: customers register themselves; staff come from the CLI
+  std::string email;
+  std::string password;
+};
+BOOST_DESCRIBE_STRUCT(RegisterAccount, (), (email, password))
+
+struct AccountView {
+  std::string id;
+  std::string email;
+  workflow::Role role = workflow::Role::customer;
+  std::optional<int> approval_tier;  // credit approvers only
+};
+BOOST_DESCRIBE_STRUCT(AccountView, (), (id, email, role, approval_tier))
+
+struct CreateSession {  // POST /v1/sessions
+  std::string email;
+  std::string password;
+};
+BOOST_DESCRIBE_STRUCT(CreateSession, (), (email, password))
+
+struct SessionView {
+  std::string token;       // send as "Authorization: Bearer <token>"
+  std::string expires_at;  // canonical UTC instant
+  AccountView account;
+};
+BOOST_DESCRIBE_STRUCT(SessionView, (), (token, expires_at, account))
+
+// [SECTION] Enrollments
+
+struct CreateEnrollment {  // POST /v1/enrollments
+  model::Application application;
+};
+BOOST_DESCRIBE_STRUCT(CreateEnrollment, (), (application))
+
+struct UpdateApplication {  // PUT /v1/enrollments/{id}/application (or If-Match instead of base_version)
+  std::optional<std::uint64_t> base_version;
+  model::Application application;
+};
+BOOST_DESCRIBE_STRUCT(UpdateApplication, (), (base_version, application))
+
+// POST /v1/enrollments/{id}/events: one workflow action. The payload member is named like the kind, as
+// in workflow::Event; who acts and when is decided by the server, never taken from the client.
+struct ActionRequest {
+  std::optional<std::uint64_t> base_version;
+  workflow::EventKind kind = workflow::EventKind::comment;
+  std::optional<std::string> reason;
+  std::optional<workflow::Assigned> assigned;
+  std::optional<workflow::InfoRequested> info_requested;
+  std::optional<workflow::InfoProvided> info_provided;
+  std::optional<workflow::DocumentDecided> document_decided;
+  std::optional<workflow::ComplianceOutcome> compliance_cleared;
+  std::optional<workflow::ComplianceOutcome> compliance_failed;
+  std::optional<workflow::CreditDecided> credit_decided;
+  std::optional<workflow::ApprovalDecision> approval_granted;
+  std::optional<workflow::ApprovalDecision> approval_denied;
+  std::optional<workflow::MasterDataCreated> master_data_created;
+  std::optional<workflow::BillingConfigured> billing_configured;
+  std::optional<workflow::Escalated> escalated;
+  std::optional<workflow::Comment> comment;
+};
+BOOST_DESCRIBE_STRUCT(ActionRequest, (),
+                      (base_version, kind, reason, assigned, info_requested, info_provided, document_decided,
+                       compliance_cleared, compliance_failed, credit_decided, approval_granted, approval_denied,
+                       master_data_created, billing_configured, escalated, comment))
+
+struct EnrollmentView {
+  std::string id;
+  std::uint64_t version = 0;  // the last event's sequence; the ETag is "\"<version>\""
+  workflow::Stage stage = workflow::Stage::draft;
+  std::string customer_id;     // empty while a sales rep's invitation is unclaimed
+  std::string created_by;
+  model::Application application;
+  validation::Problems problems;               // the server's validation of the stored application
+  std::vector<workflow::ActionOption> actions;  // what the caller may do next (and why not)
+  std::optional<std::string> invite_token;     // only in the answer to a sales rep's create
+};
+BOOST_DESCRIBE_STRUCT(EnrollmentView, (),
+                      (id, version, stage, customer_id, created_by, application, problems, actions, invite_token))
+
+struct EnrollmentSummary {
+  std::string id;
+  std::uint64_t version = 0;
+  workflow::Stage stage = workflow::Stage::draft;
+  std::string customer_id;
+  std::string legal_name;
+  std::vector<workflow::EventKind> actions;  // allowed for the caller now (comments left out)
+};
+BOOST_DESCRIBE_STRUCT(EnrollmentSummary, (), (id, version, stage, customer_id, legal_name, actions))
+
+struct EnrollmentPage {  // GET /v1/enrollments?stage=&limit=&offset=
+  std::vector<EnrollmentSummary> items;
+  std::optional<std::uint64_t> next_offset;  // absent on the last page
+};
+BOOST_DESCRIBE_STRUCT(EnrollmentPage, (), (items, next_offset))
+
+// GET /v1/enrollments/{id}/timeline: staff see the event log; customers see their status view.
+struct Timeline {
+  std::vector<workflow::Event> events;             // staff only
+  std::optional<workflow::CustomerStatus> status;  // customers and sales reps
+};
+BOOST_DESCRIBE_STRUCT(Timeline, (), (events, status))
+
+// [SECTION] Sync and errors
+
+struct SyncChange {
+  std::string enrollment_id;
+  std::uint64_t version = 0;
+  workflow::Stage stage = workflow::Stage::draft;
+};
+BOOST_DESCRIBE_STRUCT(SyncChange, (), (enrollment_id, version, stage))
+
+struct SyncPage {  // GET /v1/sync?since=CURSOR
+  std::vector<SyncChange> changes;  // enrollments the caller may see that changed after `since`
+  std::string cursor;               // pass as `since` next time
+};
+BOOST_DESCRIBE_STRUCT(SyncPage, (), (changes, cursor))
+
+// 409 on a stale base_version / If-Match: the version the write should have been made on.
+struct Conflict {
+  std::string code;
+  std::string path;
+  std::string message;
+  std::uint64_t current_version = 0;
+};
+BOOST_DESCRIBE_STRUCT(Conflict, (), (code, path, message, current_version))
+
+struct ValidationFailure {  // 422 with every problem
+  std::string code;
+  std::string path;
+  std::string message;
+  validation::Problems problems;
+};
+BOOST_DESCRIBE_STRUCT(ValidationFailure, (), (code, path, message, problems))
+
+}  // namespace onb::protocol
