@@ -1,0 +1,128 @@
+// [SECTION] index: order, transition table, preconditions on the application, the whole check.
+// Segregation of duties is in segregation.cpp, tiers in tiers.cpp, payload content in payload.cpp.
+#include "shared/workflow/guards.hpp"
+
+#include "shared/workflow/transitions.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace onb::workflow {
+namespace {
+
+std::string name_of(auto e) { return boost::describe::enum_to_string(e, "?"); }
+
+std::string role_list(const std::vector<Role>& roles) {
+  std::string out;
+  for (Role r : roles) out += (out.empty() ? "" : ", ") + name_of(r);
+  return out;
+}
+
+std::string percent(double p) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", p);
+  return buf;
+}
+
+Result<void> check_owners(const ApplicationSummary& app, double threshold) {
+  for (std::size_t i = 0; i < app.owners.size(); ++i) {
+    const auto& o = app.owners[i];
+    if (o.ownership_percent >= threshold && !o.verified)
+      return make_error(
+          "compliance.owner_unverified", "/owners/" + std::to_string(i),
+          "beneficial owner '" + o.name + "' holds " + percent(o.ownership_percent) + " % and is not verified");
+  }
+  return {};
+}
+
+Result<void> check_activation(const EnrollmentState& s) {
+  std::string missing;
+  const auto need = [&](bool done, const char* what) {
+    if (!done) missing += (missing.empty() ? "" : ", ") + std::string(what);
+  };
+  need(s.compliance_cleared, "compliance clearance");
+  need(s.credit.has_value(), "credit decision");
+  need(s.credit_approved, "credit approval");
+  need(s.customer_number.has_value(), "customer number");
+  need(s.billing.has_value(), "billing setup");
+  if (missing.empty()) return {};
+  return make_error("activation.incomplete", "", "cannot activate before: " + missing);
+}
+
+}  // namespace
+
+bool documents_complete(const EnrollmentState& state, const ApplicationSummary& app) {
+  return std::all_of(app.required_documents.begin(), app.required_documents.end(), [&](const RequiredDocument& d) {
+    const auto decision = state.documents.find(d.type);
+    if (decision == state.documents.end()) return false;
+    if (decision->second == DocumentDecision::waived) return true;
+    return decision->second == DocumentDecision::accepted && d.status == DocumentStatus::uploaded;
+  });
+}
+
+Result<void> check_order(const EnrollmentState& state, const Event& event) {
+  if (!state.exists) {
+    if (event.kind != EventKind::created)
+      return make_error("event.before_created", "/kind", "an enrollment's first event must be 'created'");
+    if (event.sequence != 1) return make_error("event.sequence", "/sequence", "the first event has sequence 1");
+    return {};
+  }
+  if (event.enrollment_id != state.enrollment_id)
+    return make_error("event.enrollment_mismatch", "/enrollment_id", "the event belongs to another enrollment");
+  if (event.sequence != state.last_sequence + 1)
+    return make_error("event.sequence", "/sequence",
+                      "expected sequence " + std::to_string(state.last_sequence + 1) + ", the log has moved on");
+  // Canonical instants compare correctly as text.
+  if (event.at < state.last_at)
+    return make_error("event.time_order", "/at", "an event cannot precede the previous one");
+  return {};
+}
+
+Result<void> check_transition(const EnrollmentState& state, EventKind kind, const Actor& actor) {
+  if (!state.exists) {
+    if (kind != EventKind::created)
+      return make_error("event.before_created", "/kind", "an enrollment's first event must be 'created'");
+    if (actor.role == Role::customer || actor.role == Role::sales_rep) return {};
+    return make_error("role.not_permitted", "/actor/role", "only a customer or a sales rep creates an enrollment");
+  }
+  const Transition* t = find_transition(state.stage, kind);
+  if (!t)
+    return make_error(
+        "stage.event_not_allowed", "/kind",
+        "'" + name_of(kind) + "' cannot happen while the enrollment is in '" + name_of(state.stage) + "'");
+  if (std::find(t->roles.begin(), t->roles.end(), actor.role) == t->roles.end())
+    return make_error("role.not_permitted", "/actor/role",
+                      "a " + name_of(actor.role) + " cannot take '" + name_of(kind) + "' in '" + name_of(state.stage) +
+                          "'; allowed: " + role_list(t->roles));
+  return {};
+}
+
+Result<void> check_preconditions(const EnrollmentState& state, EventKind kind, const Context& ctx) {
+  switch (kind) {
+    case EventKind::submitted:
+      if (ctx.application.has_blocking_errors)
+        return make_error("submit.validation_errors", "", "the application still has errors to correct");
+      return {};
+    case EventKind::compliance_cleared:
+      if (!documents_complete(state, ctx.application))
+        return make_error("compliance.documents_incomplete", "",
+                          "every required document must be accepted or waived first");
+      return check_owners(ctx.application, ctx.policy.beneficial_owner_threshold_percent);
+    case EventKind::activated:
+      return check_activation(state);
+    default:
+      return {};
+  }
+}
+
+Result<void> check(const EnrollmentState& state, const Event& event, const Context& ctx) {
+  if (auto r = check_event_shape(event); !r) return r;
+  if (auto r = check_order(state, event); !r) return r;
+  if (auto r = check_transition(state, event.kind, event.actor); !r) return r;
+  if (auto r = check_segregation(state, event.kind, event.actor); !r) return r;
+  if (auto r = check_tier(state, event.kind, event.actor); !r) return r;
+  if (auto r = check_preconditions(state, event.kind, ctx); !r) return r;
+  return check_payload(state, event, ctx);
+}
+
+}  // namespace onb::workflow

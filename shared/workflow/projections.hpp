@@ -1,0 +1,89 @@
+// Read models for people, computed from the same state and rules the server enforces: what a reviewer
+// may do next (and why not), their work queue, and the status a customer sees. Views render these;
+// they never re-derive a rule. Internal notes and reviewers' reasons never reach customer_status().
+#pragma once
+
+#include "shared/core/result.hpp"
+#include "shared/workflow/guards.hpp"
+#include "shared/workflow/sla.hpp"
+
+#include <boost/describe.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace onb::workflow {
+
+// [SECTION] What can happen next
+
+struct ActionOption {
+  EventKind kind = EventKind::comment;
+  bool allowed = false;
+  Stage leads_to = Stage::draft;  // where it takes the case (the current stage for in-place actions)
+  std::string code;               // empty when allowed, else the denying rule's stable code
+  std::string reason;             // for people; empty when allowed
+};
+BOOST_DESCRIBE_STRUCT(ActionOption, (), (kind, allowed, leads_to, code, reason))
+
+// Every kind of event the current stage admits (for any role), in EventKind order, judged for `actor`
+// on everything that needs no payload: the transition table, segregation of duties, tiers and the
+// preconditions on the application. An allowed action can still fail on its payload (e.g. a missing
+// reason); check() on the real event is the final word.
+std::vector<ActionOption> allowed_actions(const EnrollmentState& state, const Actor& actor, const Context& ctx);
+
+// [SECTION] A reviewer's queue
+
+struct CaseInput {
+  EnrollmentState state;
+  ApplicationSummary application;
+};
+
+struct QueueItem {
+  std::string enrollment_id;
+  Stage stage = Stage::draft;
+  std::optional<std::string> assignee;
+  std::vector<EventKind> actions;  // allowed for this actor; comments are not work and are left out
+  std::optional<SlaStatus> sla;
+};
+BOOST_DESCRIBE_STRUCT(QueueItem, (), (enrollment_id, stage, assignee, actions, sla))
+
+// Cases on which `actor` can act now, overdue first (most overdue first), then oldest in stage first.
+std::vector<QueueItem> reviewer_queue(const std::vector<CaseInput>& cases, const Actor& actor,
+                                      const WorkflowPolicy& policy, UnixSeconds now);
+
+// [SECTION] What the customer sees
+
+BOOST_DEFINE_ENUM_CLASS(PendingKind, missing_document, expired_document, rejected_document, deferred_document, question)
+
+struct Milestone {
+  Stage stage = Stage::draft;
+  std::string at;
+};
+BOOST_DESCRIBE_STRUCT(Milestone, (), (stage, at))
+
+struct PendingItem {
+  PendingKind kind = PendingKind::missing_document;
+  std::string subject;  // the document type; empty for questions
+  std::string text;     // the question, or why a document was rejected, or the date it is due by
+};
+BOOST_DESCRIBE_STRUCT(PendingItem, (), (kind, subject, text))
+
+struct CustomerMessage {
+  std::string at;
+  std::string text;
+};
+BOOST_DESCRIBE_STRUCT(CustomerMessage, (), (at, text))
+
+struct CustomerStatus {
+  Stage stage = Stage::draft;
+  std::vector<Milestone> timeline;        // every stage the case entered, in order
+  std::vector<PendingItem> pending;       // what the customer still has to do
+  std::vector<CustomerMessage> messages;  // comments marked visible to the customer
+};
+BOOST_DESCRIBE_STRUCT(CustomerStatus, (), (stage, timeline, pending, messages))
+
+// Fails only when the log itself is invalid (fold()'s errors).
+[[nodiscard]] Result<CustomerStatus> customer_status(const std::vector<Event>& log, const ApplicationSummary& app);
+
+}  // namespace onb::workflow
