@@ -17,7 +17,6 @@ WASM_DIR   := build/wasm
 FUZZ_DIR   := build/fuzz
 PORT       ?= $(or $(ONB_PORT),8080)
 DATA       ?= $(or $(ONB_DATA),onboard.db)
-FUZZ_SECONDS ?= 20
 
 # Test groups by ctest name: the same shared sources run natively and as wasm.
 SHARED_TESTS := ^(shared_tests|portal_app_tests)_(native|wasm)$$
@@ -73,7 +72,7 @@ test-e2e:
 	ONB_SERVER=$(NATIVE_DIR)/server/onboard-server ONB_SITE=$(WASM_DIR)/site node --test --test-concurrency=1 tests/e2e/
 
 test-fuzz:
-	$(call banner,fuzzing decode + validate for $(FUZZ_SECONDS) s)
+	$(call banner,fuzzing decode + validate for 20 s (libFuzzer, ASan, UBSan))
 	scripts/ctest-summary.sh --test-dir $(FUZZ_DIR) -R '^fuzz_' --timeout 300
 
 bench: native wasm
