@@ -64,7 +64,7 @@ test-shared-wasm:
 	scripts/ctest-summary.sh --test-dir $(WASM_DIR) -R '$(SHARED_TESTS)' --timeout 600
 
 test-server:
-	$(call banner,3/4 server and command-line tests — real HTTP on 127.0.0.1, real SQLite, python-stdnum oracle)
+	$(call banner,3/4 server and command-line tests — real HTTP on 127.0.0.1 with real SQLite; python-stdnum as oracle)
 	scripts/ctest-summary.sh --test-dir $(NATIVE_DIR) -R '$(SERVER_TESTS)' --timeout 600
 
 test-e2e:

@@ -12,6 +12,8 @@ const zlib = require('node:zlib');
 const { chromium } = require('playwright-core');
 const { startServer, ROOT } = require('../tests/e2e/lib/server');
 const { CHROMIUM, ARGS } = require('../tests/e2e/lib/browser');
+const B = require('../tests/e2e/lib/browser');
+const P = require('../tests/e2e/lib/portal');
 
 const LOAD_TIMEOUT_MS = 30000;
 
@@ -43,6 +45,28 @@ async function load(browser, url) {
   return t;
 }
 
+// CPU time per frame (views + layout + vertex generation, portalTest.frameTimes(); not the GL submission) on the largest screens the
+// portal has today: the review step of an empty application (every problem listed) and the contacts step
+// with `contacts` contacts (every field of each drawn). -> [{ screen, median, p95 }]
+async function frameTimes(browser, url, contacts) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await B.openPortal(context, url);
+  await P.signUp(page, `perf-${Date.now()}@example.com`);
+  const sample = async (screen) => {
+    for (let i = 0; i < 12; ++i) await B.waitFrames(page, 20);  // the hooks keep the last 240 frames
+    const xs = (await page.evaluate(() => window.portalTest.frameTimes())).sort((a, b) => a - b);
+    return { screen, median: xs[xs.length >> 1], p95: xs[Math.floor(xs.length * 0.95)] };
+  };
+  const out = [];
+  await P.step(page, 'review');
+  out.push(await sample('review step, empty application (all problems listed)'));
+  await P.step(page, 'addresses_contacts');
+  for (let i = 0; i < contacts; ++i) await B.click(page, 'add:/contacts');
+  out.push(await sample(`addresses and contacts step, ${contacts} contacts`));
+  await context.close();
+  return out;
+}
+
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const kb = (n) => (n / 1024).toFixed(1);
 
@@ -53,10 +77,12 @@ async function main() {
   const server = await startServer();
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   const times = [];
+  let frames = [];
   const loadBefore = os.loadavg()[0];
   try {
     await load(browser, server.baseUrl + '?nosw');  // warm-up: the server's own caches, Chromium's code cache for V8
     for (let i = 0; i < loads; ++i) times.push(await load(browser, server.baseUrl + '?nosw'));
+    frames = await frameTimes(browser, server.baseUrl + '?nosw', Number(option('--contacts', '40')));
   } finally {
     await browser.close();
     await server.stop();
@@ -69,6 +95,8 @@ async function main() {
     '', `| start-up, ${loads} cold loads, headless Chromium, 127.0.0.1 | median |`, '|---|---:|',
     `| first frame (navigation start → first ImGui frame) | ${fmt(times.map((t) => t.first))} |`,
     `| ready (Unicode font drawn, draft storage open) | ${fmt(times.map((t) => t.ready))} |`,
+    '', '| frame CPU time (views, layout, vertices; GL excluded), 240 frames, 1280×900 | median | p95 |', '|---|---:|---:|',
+    ...frames.map((f) => `| ${f.screen} | ${f.median.toFixed(2)} ms | ${f.p95.toFixed(2)} ms |`),
     '', `Machine: ${os.cpus().length} cores, 1-minute load average ${loadBefore.toFixed(1)} before and ` +
         `${os.loadavg()[0].toFixed(1)} after the loads.`,
   ];
@@ -95,6 +123,15 @@ ${table}
   font in index.html would overlap its download with the wasm compile.
 - "first frame" is drawn with ImGui's built-in font while the Unicode font (fetched in parallel) is on its
   way; "ready" is the first frame after the font arrived and the IndexedDB draft storage opened.
+- Budget: wasm + JS ≤ 600 KB gzip without the font — met (see the table). The wasm grew from ≈177 KB to
+  ≈343 KB gzip when the portal started validating the whole Application offline: shared/validation with
+  every identifier scheme (shared/ids), the reference tables (countries, postal codes, phone plans,
+  currencies) and the generic Describe-driven form instantiated for every model type.
+- Frame time: our CPU work per frame (NewFrame → Render: views, layout, vertex generation). The GL
+  submission is excluded because in headless Chromium it runs on SwiftShader, a CPU rasteriser (≈40 ms
+  per frame even for the sign-in screen on this loaded machine), which measures the emulator, not the
+  portal. Goal ≤ 4 ms. The issue asks for the reviewer queue of 1,000 enrollments as the largest screen;
+  that screen does not exist yet, so the largest screens the portal has are measured instead.
 - gzip -9 is what a compressing server or CDN sends; onboard-server may send less or more depending on
   its own compression.
 

@@ -2,7 +2,9 @@
 // Store, then runs one frame per animation frame. Each frame: apply what happened since the last one,
 // size the canvas, draw the views from the state, render, apply what the views dispatched.
 #include "src/app/store.hpp"
+#include "src/app/update.hpp"
 #include "src/platform/test_hooks.hpp"
+#include "src/platform/web/browser.hpp"
 #include "src/platform/web/canvas.hpp"
 #include "src/platform/web/clipboard.hpp"
 #include "src/platform/web/effects.hpp"
@@ -11,6 +13,7 @@
 #include "src/platform/web/storage.hpp"
 #include "src/platform/web/text_input.hpp"
 #include "src/views/portal_view.hpp"
+#include "src/views/style.hpp"
 
 #include "shared/core/json_codec.hpp"
 
@@ -28,8 +31,7 @@ namespace {
 
 using namespace onb::portal;
 
-Store g_store(web::run_effect);
-views::ViewScratch g_scratch;
+Store g_store(web::run_effect, initial_state());
 
 bool started() {  // font and storage settled, whichever way: what tests and measurements wait for
   const AppState& s = g_store.state();
@@ -44,17 +46,25 @@ void frame() {
   g_store.process();  // replies and input that arrived since the last frame
   const web::CanvasSize canvas = web::sync_canvas();
   if (!same(canvas.css, g_store.state().viewport)) g_store.dispatch(ViewportChanged{canvas.css});
-  web::prepare_fonts(canvas.css.pixel_ratio);
+  // The atlas is rasterised at the size shown (font scale × device pixels) so a larger font stays crisp.
+  const double font_scale = g_store.state().prefs.font_scale;
+  web::prepare_fonts(canvas.css.pixel_ratio * font_scale);
+  ImGui::GetIO().FontGlobalScale = static_cast<float>(1.0 / canvas.css.pixel_ratio);
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   web::apply_to_imgui(canvas);
+  const double t0 = emscripten_get_now();
   ImGui::NewFrame();
-  views::portal_view(g_store.state(), g_scratch, g_store.dispatcher());
+  views::portal_view(g_store.state(), g_store.dispatcher());
   ImGui::Render();
+  // Our CPU cost: views, layout and vertex generation. The GL submission after it is excluded because in
+  // headless tests it runs on SwiftShader (a CPU rasteriser) and says nothing about the portal.
+  test_hooks::frame_time(emscripten_get_now() - t0);
 
   glViewport(0, 0, canvas.framebuffer_w, canvas.framebuffer_h);
-  glClearColor(0.10f, 0.11f, 0.13f, 1.0f);
+  const ImVec4 clear = views::palette(g_store.state().prefs.theme).clear;
+  glClearColor(clear.x, clear.y, clear.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
@@ -80,8 +90,7 @@ void init_imgui(GLFWwindow* window) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // layout is code; nothing to persist
-  ImGui::StyleColorsDark();
-  ImGui::GetStyle().FrameRounding = 3.0f;
+  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // Tab, arrows, Enter, Escape everywhere
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   web::install_key_latch(window);  // after the backend, replacing its key callback
@@ -101,6 +110,9 @@ int main() {
     return 1;
   }
   init_imgui(window);
+  g_store.dispatch(Booted{web::local_date(), web::utc_now(), web::random_hex(8), web::is_online(),
+                          web::url_param("invite"), web::origin()});
+  web::on_network_change([](bool online) { g_store.dispatch(NetworkChanged{online}); });
   web::load_font(ONB_FONT_URL, [](bool ok) { g_store.dispatch(FontLoaded{ok}); });
   web::storage_open([](bool ok, std::string message) { g_store.dispatch(StorageOpened{ok, std::move(message)}); });
   emscripten_set_main_loop(frame, 0, false);  // returns at once; frames run on requestAnimationFrame

@@ -1,10 +1,12 @@
-// Everything that can happen to the portal, as plain data named for what happened: the applicant's
-// input (dispatched by views) and the outcome of every effect (dispatched by the platform edge).
+// Everything that can happen to the portal, as plain data named for what happened: people's input
+// (dispatched by views) and the outcome of every effect (dispatched by the platform edge).
 // No behaviour here; `update` gives each action its meaning.
 #pragma once
 
 #include "src/app/effects.hpp"
 #include "src/app/state.hpp"
+
+#include "shared/core/json_codec.hpp"
 
 #include <functional>
 #include <string>
@@ -12,20 +14,84 @@
 
 namespace onb::portal {
 
-// ---- the applicant
-struct LegalNameEdited {
-  std::string text;
+// ---- the application form. Paths are JSON pointers into model::Application; values its JSON.
+struct FieldEdited {  // set the value at `path` ("/entity/legal_name"); null removes an optional
+  std::string path;
+  Json value;
 };
-struct CountryChosen {
-  std::string alpha_2;
+struct ItemAdded {  // append `value` to the list at `path` ("/contacts")
+  std::string path;
+  Json value;
 };
-struct VatNumberEdited {
-  std::string text;
+struct ItemRemoved {  // remove the list element at `path` ("/contacts/1")
+  std::string path;
 };
-struct SaveDraftClicked {};
+struct StepChosen {
+  int step = 0;
+};
 struct SubmitClicked {};
+struct AnswerEdited {  // the reply to a reviewer's questions
+  std::string text;
+};
+struct AnswerSent {};
+struct StatusRefreshClicked {};
+struct ConsentChanged {  // recorded with the time and the version of the text shown
+  model::ConsentType type = model::ConsentType::terms_and_conditions;
+  bool given = false;
+};
+
+// ---- documents: the person asked to attach a file of `type` at `path` ("/documents")
+struct AttachClicked {
+  model::DocumentType type = model::DocumentType::other;
+  std::string target;  // "" or an owner's "/owners/N/identity_document": the new document is referenced there
+};
+struct FilePicked {  // answers PickFile; the edge hashed the file, nothing was uploaded
+  bool ok = false;
+  model::DocumentType type = model::DocumentType::other;
+  std::string target;  // as in AttachClicked
+  std::string file_name;
+  std::string media_type;
+  std::uint64_t size_bytes = 0;
+  std::string sha256;
+  std::string message;  // why not, when !ok (cancelled pickers send nothing)
+};
+
+// ---- signing in and out
+struct AuthModeChosen {
+  AuthMode mode = AuthMode::sign_in;
+};
+struct EmailEdited {
+  std::string text;
+};
+struct PasswordEdited {
+  std::string text;
+};
+struct AuthSubmitted {};
+struct SignOutClicked {};
+
+// ---- reading preferences
+struct ThemeChosen {
+  Theme theme = Theme::dark;
+};
+struct LanguageChosen {
+  validation::Language language = validation::Language::en;
+};
+struct FontScaleChanged {
+  double delta = 0;  // added to the current scale, clamped
+};
 
 // ---- reports from the platform edge
+struct Booted {  // once, before anything else
+  std::string today;  // YYYY-MM-DD, the browser's local date
+  std::string now;    // YYYY-MM-DDTHH:MM:SSZ
+  std::string seed;   // random hex
+  bool online = true;
+  std::string invite;  // the page's ?invite= parameter, "" when none
+  std::string origin;  // "https://host:port", for links the portal shows
+};
+struct NetworkChanged {
+  bool online = true;
+};
 struct StorageOpened {
   bool ok = false;
   std::string message;  // why not, when !ok
@@ -41,7 +107,7 @@ struct StoredTextWritten {  // answers WriteStoredText
   std::string message;  // why not, when !ok
 };
 struct HttpResponded {  // answers SendHttp
-  HttpCall call = HttpCall::create_draft;
+  HttpCall call = HttpCall::sign_in;
   int status = 0;  // 0: no response at all (offline, refused, timed out); body then says why
   std::string body;
 };
@@ -53,8 +119,11 @@ struct ViewportChanged {
 };
 
 using Action =
-    std::variant<LegalNameEdited, CountryChosen, VatNumberEdited, SaveDraftClicked, SubmitClicked, StorageOpened,
-                 StoredTextRead, StoredTextWritten, HttpResponded, FontLoaded, ViewportChanged>;
+    std::variant<FieldEdited, ItemAdded, ItemRemoved, StepChosen, SubmitClicked, AnswerEdited, AnswerSent,
+                 StatusRefreshClicked, ConsentChanged, AttachClicked, FilePicked,
+                 AuthModeChosen, EmailEdited, PasswordEdited, AuthSubmitted, SignOutClicked, ThemeChosen,
+                 LanguageChosen, FontScaleChanged, Booted, NetworkChanged, StorageOpened, StoredTextRead,
+                 StoredTextWritten, HttpResponded, FontLoaded, ViewportChanged>;
 
 // How views and the platform hand actions in. Queued, never applied re-entrantly (see Store).
 using Dispatch = std::function<void(Action)>;

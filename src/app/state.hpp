@@ -3,12 +3,17 @@
 // Only plain data here: no ImGui, no browser handles, no text buffers of widgets (see views/).
 #pragma once
 
+#include "shared/core/calendar.hpp"
 #include "shared/core/result.hpp"
-#include "shared/model/company_basics.hpp"
-#include "shared/validation/problem.hpp"
+#include "shared/model/application.hpp"
+#include "shared/model/document_policy.hpp"
+#include "shared/protocol/api.hpp"
+#include "shared/validation/application.hpp"
+#include "shared/validation/messages.hpp"
 
 #include <boost/describe.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,10 +24,11 @@ namespace onb::portal {
 BOOST_DEFINE_ENUM_CLASS(DraftStatus, opening_storage, storage_unavailable, no_draft, restored, unreadable, saving,
                         saved, save_failed)
 
-// Where the last submission to the server stands.
-BOOST_DEFINE_ENUM_CLASS(SubmitStatus, not_sent, sending, stored, rejected, unreachable)
-
 BOOST_DEFINE_ENUM_CLASS(FontStatus, loading, ready, failed)
+BOOST_DEFINE_ENUM_CLASS(Theme, dark, light)
+
+// Which screen the window shows. sign_in until a session exists; then by role.
+BOOST_DEFINE_ENUM_CLASS(Screen, sign_in, application, status)
 
 // The canvas in CSS pixels; pixel_ratio is the browser's devicePixelRatio.
 struct Viewport {
@@ -32,33 +38,127 @@ struct Viewport {
 };
 BOOST_DESCRIBE_STRUCT(Viewport, (), (width, height, pixel_ratio))
 
+// What the person chose for reading; kept in browser storage across sessions.
+struct Preferences {
+  Theme theme = Theme::dark;
+  validation::Language language = validation::Language::en;
+  double font_scale = 1.0;  // 1.0 = 16 CSS px; font_scale_min..font_scale_max
+};
+BOOST_DESCRIBE_STRUCT(Preferences, (), (theme, language, font_scale))
+
+inline constexpr double font_scale_min = 0.75;
+inline constexpr double font_scale_max = 2.0;
+inline constexpr double font_scale_step = 0.125;
+
+// The version of the consent texts the portal shows; recorded with each consent.
+inline constexpr const char* consent_text_version = "2026-01";
+
+// ---- signing in
+BOOST_DEFINE_ENUM_CLASS(AuthMode, sign_in, sign_up)
+BOOST_DEFINE_ENUM_CLASS(AuthStatus, idle, sending, failed)
+
+struct AuthForm {
+  AuthMode mode = AuthMode::sign_in;
+  std::string email;
+  std::string password;  // never stored; cleared once a session exists
+  AuthStatus status = AuthStatus::idle;
+  std::optional<Error> error;
+};
+BOOST_DESCRIBE_STRUCT(AuthForm, (), (mode, email, password, status, error))
+
+// ---- submitting: the outbox survives reloads (browser storage) so a submission made offline is sent,
+// with the same idempotency keys, exactly once when the network returns.
+BOOST_DEFINE_ENUM_CLASS(OutboxPhase, create, update, submit)
+
+struct Outbox {
+  OutboxPhase phase = OutboxPhase::create;
+  std::string create_key;  // Idempotency-Key of POST /v1/enrollments
+  std::string update_key;  // of PUT …/application (an enrollment that exists already)
+  std::string submit_key;  // of POST …/events {kind: submitted}
+  std::optional<std::string> enrollment_id;
+  std::optional<std::uint64_t> version;  // the base version of the next write
+  bool invite_only = false;              // a sales rep's: create and invite the customer, do not submit
+  model::Application application;        // exactly what is being submitted
+};
+BOOST_DESCRIBE_STRUCT(Outbox, (), (phase, create_key, update_key, submit_key, enrollment_id, version, invite_only, application))
+
+// not_sent: nothing asked. blocked: the applicant asked but validation has errors (nothing was sent).
+// queued: waiting for the network. conflict: a reviewer changed the case meanwhile; shown, not overwritten.
+// invited: a sales rep's application is on the server and the customer's invitation link is ready.
+BOOST_DEFINE_ENUM_CLASS(SubmitStatus, not_sent, blocked, queued, sending, submitted, invited, rejected, conflict)
+
 struct Submission {
   SubmitStatus status = SubmitStatus::not_sent;
-  std::string draft_id;           // set when the server stored the draft
-  validation::Problems problems;  // what the server's own validation said about the stored draft
-  std::optional<Error> error;     // the server's error (rejected) or why it could not be reached
+  std::optional<Error> error;     // the server's error, or why it could not be reached
+  validation::Problems problems;  // the server's 422 problems
 };
-BOOST_DESCRIBE_STRUCT(Submission, (), (status, draft_id, problems, error))
+BOOST_DESCRIBE_STRUCT(Submission, (), (status, error, problems))
+
+// The enrollment the customer's application belongs to, once the server knows it (or an invite gave it).
+struct Enrollment {
+  std::string id;
+  std::uint64_t version = 0;
+  workflow::Stage stage = workflow::Stage::draft;
+};
+BOOST_DESCRIBE_STRUCT(Enrollment, (), (id, version, stage))
 
 struct AppState {
-  model::CompanyBasics form;
-  validation::Problems problems;     // validate_company_basics(form), recomputed on every edit
-  std::vector<std::string> touched;  // JSON pointers of fields whose problems are shown
-  bool form_edited = false;          // the applicant typed since load: a late draft restore must not clobber it
-  DraftStatus draft = DraftStatus::opening_storage;
-  std::string draft_message;  // why storage or the draft failed, for people
-  Submission submission;
+  // ---- start-up and platform
+  std::string today = "1970-01-01";  // YYYY-MM-DD from the edge's clock (validation needs "today")
+  std::string now = "1970-01-01T00:00:00Z";  // when the page started: consents are stamped with it
+  std::string origin;                // the page's origin, for the invitation links a sales rep sends
+  std::string seed;                  // random per page load, from the edge: makes idempotency keys unique
+  std::uint64_t next_key = 1;
+  bool online = true;
   FontStatus font = FontStatus::loading;
   Viewport viewport;
+  Preferences prefs;
+  // ---- who
+  Screen screen = Screen::sign_in;
+  AuthForm auth;
+  std::optional<protocol::SessionView> session;
+  // ---- the application being filled
+  model::DocumentPolicy policy;  // the document policy validation applies (embedded; /v1/policy later)
+  model::Application application;
+  validation::ValidationReport report;  // validate_application(application), recomputed on every edit
+  std::vector<std::string> touched;     // JSON pointers whose problems are shown (prefixes count)
+  bool show_all_problems = false;       // after a submit attempt every problem shows
+  int step = 0;                         // index into steps_for(application)
+  DraftStatus draft = DraftStatus::opening_storage;
+  std::string draft_message;  // why storage or the draft failed, for people
+  // ---- the server side
+  std::optional<Enrollment> enrollment;
+  std::optional<Outbox> outbox;
+  bool outbox_stored = false;  // the outbox (or its removal) is durable in IndexedDB: a closed tab keeps it
+  bool prefs_stored = true;    // the last change of preferences is durable
+  Submission submission;
+  std::optional<std::string> invite;         // from the page's ?invite= link: claimed once signed in as a customer
+  std::optional<std::string> invite_token;   // a sales rep's new invitation, to send to the customer
+  std::optional<Error> invite_error;         // why a claim failed
+  // ---- what the customer sees after submitting (GET …/timeline)
+  std::optional<workflow::CustomerStatus> status;
+  std::string answer;                        // the reply to a reviewer's questions, being typed
+  std::optional<Error> status_error;         // why the status or an answer could not be loaded or sent
 };
 BOOST_DESCRIBE_STRUCT(AppState, (),
-                      (form, problems, touched, form_edited, draft, draft_message, submission, font, viewport))
+                      (today, now, origin, seed, next_key, online, font, viewport, prefs, screen, auth, session, policy,
+                       application, report, touched, show_all_problems, step, draft, draft_message, enrollment,
+                       outbox, outbox_stored, prefs_stored, submission, invite, invite_token, invite_error, status, answer, status_error))
 
-// The browser-local storage key of the company-basics draft.
-inline constexpr const char* draft_key = "company_basics";
+// ---- storage keys (file names: [a-z0-9_]+)
+inline constexpr const char* prefs_key = "prefs";
+inline constexpr const char* session_key = "session";
+std::string draft_key(const AppState& s);   // per account: "draft_<account id>"
+std::string outbox_key(const AppState& s);  // per account: "outbox_<account id>"
 
 // The problems of `state` to show next to the field at `path` (a JSON pointer): only for touched fields,
 // so an untouched empty form is not a wall of red.
 std::vector<const validation::Problem*> visible_problems(const AppState& state, const std::string& path);
+
+// Problems whose path is `prefix` or below it.
+int problems_under(const validation::Problems& problems, const std::string& prefix, validation::Severity severity);
+
+// The document policy compiled into the portal (assets/policy/documents-v1.json), decoded once.
+const model::DocumentPolicy& embedded_document_policy();
 
 }  // namespace onb::portal

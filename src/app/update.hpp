@@ -17,4 +17,7 @@ struct Step {
 // Applies one action. Never fails: malformed replies and storage errors become state the views show.
 [[nodiscard]] Step update(AppState state, const Action& action);
 
+// The state a page starts from: the embedded document policy and an empty application, validated.
+AppState initial_state();
+
 }  // namespace onb::portal

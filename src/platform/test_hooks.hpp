@@ -20,4 +20,7 @@ void name_last_item(const char* label);
 // After ImGui::Render: publishes this frame's items.
 void end_frame();
 
+// The CPU time of the last frame's views, layout and vertex generation, in ms (portalTest.frameTimes()).
+void frame_time(double ms);
+
 }  // namespace onb::portal::test_hooks

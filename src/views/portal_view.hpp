@@ -5,19 +5,24 @@
 #include "src/app/actions.hpp"
 #include "src/app/state.hpp"
 
-#include <string>
-
 namespace onb::portal::views {
 
-// View-side scratch that is not application state: text of helper widgets that commit nothing.
-struct ViewScratch {
-  std::string country_filter;  // what the applicant typed to narrow the country list
-};
+// The whole window: top bar (language, theme, font size, sign out), offline banner, and the screen.
+void portal_view(const AppState& state, const Dispatch& dispatch);
 
-// The whole window: the company-basics form, its buttons and where the draft and submission stand.
-void portal_view(const AppState& state, ViewScratch& scratch, const Dispatch& dispatch);
+// [sign_in_view.cpp] E-mail and password; sign in or create an account.
+void sign_in_view(const AppState& state, const Dispatch& dispatch);
 
-// [company_basics_view.cpp] Legal name, country, VAT number, each with its problems beneath.
-void company_basics_form(const AppState& state, ViewScratch& scratch, const Dispatch& dispatch);
+// [application_view.cpp] Steps, completeness, the current step's form, Back / Next / Submit.
+void application_view(const AppState& state, const Dispatch& dispatch);
+
+// [application_view_documents.cpp]
+void documents_section(const AppState& state, const Dispatch& dispatch);
+void consents_section(const AppState& state, const Dispatch& dispatch);
+void missing_list(const AppState& state, const Dispatch& dispatch);
+void submission_status(const AppState& state);
+
+// [status_view.cpp] Stage, timeline with dates, pending items and a box to answer questions.
+void status_view(const AppState& state, const Dispatch& dispatch);
 
 }  // namespace onb::portal::views

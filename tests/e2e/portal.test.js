@@ -1,48 +1,33 @@
-// End-to-end: the portal in headless Chromium against the real onboard-server. Types names in three
-// scripts, picks a country, watches the VAT problem come and go as it types, submits and reads the draft
-// back from the server, restores a draft after reload, copies and pastes, compares the form with golden
-// screenshots at 1× and 2× pixel ratio, types on a phone, and opens offline from the service worker.
+// End-to-end basics of the portal in headless Chromium against the real onboard-server: sign-up, names in
+// three scripts kept byte for byte, validation shown as the applicant types, the draft restored after a
+// reload, clipboard, keyboard-only sign-in, theme / language / font size, golden screenshots at 1× and 2×,
+// and typing on a phone. The whole customer journey is customer.test.js.
 // Run: node --test tests/e2e/ (see tests/e2e/README.md).
 'use strict';
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer } = require('./lib/server');
 const B = require('./lib/browser');
+const P = require('./lib/portal');
 const { compareWithGolden } = require('./lib/golden');
 
 const NAMES = ['Société Générale', 'Ελληνική Εταιρεία', 'ООО Ромашка'];
-const TIMEOUT = { timeout: 90000 };
+const TIMEOUT = { timeout: 120000 };
 
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { if (server) await server.stop(); });
 
-async function getDraft(id) {
-  const res = await fetch(new URL(`v1/drafts/${encodeURIComponent(id)}`, server.baseUrl), { signal: AbortSignal.timeout(5000) });
-  assert.equal(res.status, 200, `GET /v1/drafts/${id}`);
-  return res.json();
-}
-
-// The form as the goldens show it: a name in all three scripts and a VAT number with the wrong prefix.
+// The company step as the goldens show it: a name in three scripts and a date that is not one.
 async function fillForGolden(page) {
-  await B.replaceText(page, 'Legal name', 'Société Générale · Ελληνική Εταιρεία · ООО Ромашка');
-  await pickCountry(page, 'Fran', 'France (FR)');
-  await B.replaceText(page, 'VAT number', 'DE40303265045');
-  await B.waitState(page, (s) => s.form.vat_number === 'DE40303265045', 'VAT typed');
+  await P.fill(page, '/entity/legal_name', 'Société Générale · Ελληνική Εταιρεία · ООО Ромашка');
+  await P.fill(page, '/entity/incorporation_date', '2018-02-30');
   await B.settle(page);
 }
 
-async function pickCountry(page, filter, label) {
-  await B.click(page, 'Country');
-  await page.keyboard.type(filter);  // the filter field has the keyboard as the list opens
-  await B.waitFrames(page, 2);
-  await B.click(page, label);
-}
-
-// A clip from the window's top-left corner to just below the buttons: the whole form, no status lines.
-async function formScreenshot(page) {
-  const submit = await B.find(page, 'Submit');
-  return page.screenshot({ clip: { x: 0, y: 0, width: 760, height: Math.ceil(submit.y + submit.h + 12) } });
+async function formScreenshot(page, width) {
+  const problem = await B.find(page, 'problem:/entity/incorporation_date');
+  return page.screenshot({ clip: { x: 0, y: 0, width, height: Math.ceil(problem.y + problem.h + 8) } });
 }
 
 describe('portal, desktop at 1×', TIMEOUT, () => {
@@ -54,89 +39,97 @@ describe('portal, desktop at 1×', TIMEOUT, () => {
   });
   after(async () => { if (browser) await browser.close(); });
 
-  it('starts with the Unicode font, an empty form and open draft storage', async () => {
+  it('starts at sign-in with the Unicode font and open draft storage', async () => {
     const s = await B.state(page);
     assert.equal(s.font, 'ready');
     assert.equal(s.draft, 'no_draft');
-    assert.deepEqual(s.form, { legal_name: '', country: '', vat_number: '' });
-    for (const label of ['Legal name', 'Country', 'VAT number', 'Save draft', 'Submit']) await B.find(page, label);
+    assert.equal(s.screen, 'sign_in');
+    for (const label of ['email', 'password', 'auth_submit', 'lang:de', 'theme', 'font_larger']) await B.find(page, label);
+  });
+
+  it('refuses a wrong password with the server\'s reason, then signs up with the keyboard alone', async () => {
+    await B.replaceText(page, 'email', 'nobody@example.com');
+    await B.replaceText(page, 'password', 'wrong password');
+    await page.keyboard.press('Enter');
+    let s = await B.waitState(page, (st) => st.auth.status === 'failed', 'refused');
+    assert.ok(s.auth.error.code.startsWith('auth.'), JSON.stringify(s.auth.error));
+    await B.find(page, 'status:auth');
+    await P.signUp(page, 'anna@example.com');
+    s = await B.state(page);
+    assert.equal(s.auth.password, '', 'the password leaves memory once signed in');
   });
 
   it('keeps Latin, Greek and Cyrillic names exactly as typed', async () => {
     for (const name of NAMES) {
-      await B.replaceText(page, 'Legal name', name);
-      const s = await B.waitState(page, (st) => st.form.legal_name === name, `legal name "${name}"`);
-      assert.equal(s.form.legal_name, name);
-      assert.ok(!(await B.hasItem(page, 'problem:/legal_name')), 'no problem shown for a valid name');
+      await P.fill(page, '/entity/legal_name', name);
+      assert.ok(!(await B.hasItem(page, 'problem:/entity/legal_name')), 'no problem shown for a valid name');
     }
   });
 
-  it('validates the VAT number as the applicant types', async () => {
-    await pickCountry(page, 'Fran', 'France (FR)');
-    let s = await B.waitState(page, (st) => st.form.country === 'FR', 'country FR');
-    await B.replaceText(page, 'VAT number', 'DE40303265045');
-    s = await B.waitState(page, (st) => st.form.vat_number === 'DE40303265045', 'bad VAT typed');
-    assert.deepEqual(s.problems.map((p) => p.code), ['vat.country_mismatch']);
-    const shown = await B.find(page, 'problem:/vat_number');
-    const field = await B.find(page, 'VAT number');
-    assert.ok(shown.y >= field.y + field.h - 1, 'the problem is drawn under the VAT field');
-
-    await B.replaceText(page, 'VAT number', 'FR40303265045');
-    s = await B.waitState(page, (st) => st.form.vat_number === 'FR40303265045', 'fixed VAT typed');
-    assert.deepEqual(s.problems, []);
-    assert.ok(!(await B.hasItem(page, 'problem:/vat_number')), 'the problem is gone once fixed');
-  });
-
-  it('submits each name to POST /v1/drafts and the server stores it byte for byte', async () => {
-    for (const name of NAMES) {
-      await B.replaceText(page, 'Legal name', name);
-      await B.waitState(page, (st) => st.form.legal_name === name, `legal name "${name}"`);
-      await B.click(page, 'Submit');
-      const s = await B.waitState(page, (st) => st.submission.status !== 'sending' && st.submission.status !== 'not_sent', 'reply');
-      assert.equal(s.submission.status, 'stored', JSON.stringify(s.submission));
-      assert.match(s.submission.draft_id, /^[0-9a-z_-]{8,}$/i);
-      assert.ok(await B.hasItem(page, 'status:submission'), 'the stored id is shown');
-      const stored = await getDraft(s.submission.draft_id);
-      assert.equal(stored.id, s.submission.draft_id);
-      assert.equal(stored.draft.legal_name, name);
-      assert.deepEqual(stored.draft, { legal_name: name, country: 'FR', vat_number: 'FR40303265045' });
-    }
-  });
-
-  it('restores a saved draft after a reload', async () => {
-    await B.click(page, 'Save draft');
+  it('validates as the applicant types, counts per step, and restores the draft after a reload', async () => {
+    await P.fill(page, '/entity/incorporation_date', '2018-02-30');
+    await B.find(page, 'problem:/entity/incorporation_date');
+    let s = await B.state(page);
+    const company = s.report.problems.filter((p) => p.path.startsWith('/entity') && p.severity === 'error').length;
+    const label = (await B.items(page)).find((i) => i.label.endsWith('##step:company')).label;
+    assert.ok(label.includes(`(${company})`), `step label ${label} shows ${company} errors`);
     await B.waitState(page, (st) => st.draft === 'saved', 'draft saved');
     await page.reload();
     await B.waitReady(page);
-    const s = await B.waitState(page, (st) => st.draft === 'restored', 'draft restored');
-    assert.deepEqual(s.form, { legal_name: NAMES[2], country: 'FR', vat_number: 'FR40303265045' });
+    s = await B.waitState(page, (st) => st.draft === 'restored', 'draft restored');
+    assert.equal(s.application.entity.legal_name, NAMES[2]);
+    assert.equal(s.application.entity.incorporation_date, '2018-02-30');
   });
 
   it('copies to and pastes from the system clipboard', async () => {
-    await B.click(page, 'Legal name');
+    await B.click(page, '/entity/legal_name');
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Control+C');
     await B.waitFrames(page, 2);
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), NAMES[2]);
-
     const pasted = 'Ωmega Straße 7 — Ёлка';
     await page.evaluate((t) => navigator.clipboard.writeText(t), pasted);
-    await B.click(page, 'Legal name');
+    await B.click(page, '/entity/legal_name');
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Control+V');
-    const s = await B.waitState(page, (st) => st.form.legal_name === pasted, 'pasted name');
-    assert.equal(s.form.legal_name, pasted);
+    await B.waitState(page, (st) => st.application.entity.legal_name === pasted, 'pasted name');
   });
 
-  it('draws the form like the golden image', async () => {
-    const fresh = await browser.context.newPage();
-    await fresh.goto(server.baseUrl + '?nosw');  // same browser: the draft saved above is restored
-    await B.waitReady(fresh);
-    await fillForGolden(fresh);
-    assert.ok(await B.hasItem(fresh, 'problem:/vat_number'), 'the golden shows a VAT problem');
-    const r = compareWithGolden('form-1x.png', await formScreenshot(fresh));
+  it('switches to German, the light theme and a larger font, and keeps them', async () => {
+    await B.click(page, 'lang:de');
+    await B.click(page, 'theme');
+    await B.click(page, 'font_larger');
+    await B.click(page, 'font_larger');
+    let s = await B.waitState(page, (st) => st.prefs.language === 'de' && st.prefs.theme === 'light', 'prefs');
+    assert.equal(s.prefs.font_scale, 1.25);
+    assert.ok((await B.items(page)).some((i) => i.label.startsWith('Weiter')), 'German button text');
+    await B.waitState(page, (st) => st.prefs_stored, 'preferences durable in IndexedDB');
+    await page.reload();
+    await B.waitReady(page);
+    s = await B.waitState(page, (st) => st.prefs.language === 'de', 'prefs restored');
+    assert.equal(s.prefs.theme, 'light');
+    await B.click(page, 'lang:en');
+    await B.click(page, 'theme');
+    await B.click(page, 'font_smaller');
+    await B.click(page, 'font_smaller');
+    await B.waitState(page, (st) => st.prefs.font_scale === 1 && st.prefs.theme === 'dark', 'prefs back');
+  });
+
+  it('draws the company step like the golden image', async () => {
+    await fillForGolden(page);
+    assert.ok(await B.hasItem(page, 'problem:/entity/incorporation_date'), 'the golden shows a date problem');
+    const r = compareWithGolden('form-1x.png', await formScreenshot(page, 1000));
     assert.ok(r.diffPixels <= r.maxDiffPixels, `${r.diffPixels} pixels differ from ${r.golden} (see ${r.actual})`);
-    await fresh.close();
+  });
+
+  it('signs out and back in; the account\'s draft is still there', async () => {
+    await B.click(page, 'sign_out');
+    let s = await B.waitState(page, (st) => st.screen === 'sign_in', 'signed out');
+    assert.equal(s.application.entity.legal_name, '');
+    assert.equal(s.auth.email, 'anna@example.com', 'the e-mail is offered again');
+    await P.signIn(page, 'anna@example.com');
+    s = await B.waitState(page, (st) => st.draft === 'restored', 'signed in, draft back', 20000);
+    assert.ok(s.application.entity.legal_name.startsWith('Société'));
   });
 });
 
@@ -152,15 +145,14 @@ describe('portal, HiDPI at 2×', TIMEOUT, () => {
     const canvas = await page.evaluate(() => ({ w: Module.canvas.width, h: Module.canvas.height, cw: Module.canvas.clientWidth, ch: Module.canvas.clientHeight }));
     assert.equal(canvas.w, 2 * canvas.cw);
     assert.equal(canvas.h, 2 * canvas.ch);
-    const s = await B.state(page);
-    assert.deepEqual(s.viewport, { width: 800, height: 600, pixel_ratio: 2 });
-    await B.replaceText(page, 'Legal name', 'Köln GmbH');
-    await B.waitState(page, (st) => st.form.legal_name === 'Köln GmbH', 'typing at 2×');
+    assert.deepEqual((await B.state(page)).viewport, { width: 800, height: 600, pixel_ratio: 2 });
+    await P.signUp(page, 'hidpi@example.com');
+    await P.fill(page, '/entity/legal_name', 'Köln GmbH');
   });
 
-  it('draws the form crisply, like the 2× golden image', async () => {
+  it('draws the company step crisply, like the 2× golden image', async () => {
     await fillForGolden(page);
-    const r = compareWithGolden('form-2x.png', await formScreenshot(page));
+    const r = compareWithGolden('form-2x.png', await formScreenshot(page, 800));
     assert.ok(r.diffPixels <= 4 * r.maxDiffPixels, `${r.diffPixels} pixels differ from ${r.golden} (see ${r.actual})`);
   });
 
@@ -181,34 +173,11 @@ describe('portal, phone (touch, virtual keyboard)', TIMEOUT, () => {
   after(async () => { if (browser) await browser.close(); });
 
   it('a tap on a field opens the keyboard, and its text arrives', async () => {
-    const r = await B.find(page, 'Legal name');
+    const r = await B.find(page, 'email');
     await page.touchscreen.tap(r.cx, r.cy);
     await B.waitFrames(page, 2);
     assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'onb-text-input');
-    await page.keyboard.insertText('ООО Ромашка');  // what a virtual keyboard or an IME commits
-    await B.waitState(page, (st) => st.form.legal_name === 'ООО Ромашка', 'virtual-keyboard text');
-  });
-});
-
-describe('portal, offline after one visit (service worker)', TIMEOUT, () => {
-  let browser, page;
-  before(async () => {
-    browser = await B.launch();
-    page = await B.openPortal(browser.context, server.baseUrl);
-  });
-  after(async () => { if (browser) await browser.close(); });
-
-  it('opens from the cache offline, and the API fails visibly instead of from cache', async () => {
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
-    await browser.context.setOffline(true);
-    await page.reload();
-    await B.waitReady(page);
-    let s = await B.state(page);
-    assert.equal(s.font, 'ready', 'the font came from the shell cache');
-    await B.replaceText(page, 'Legal name', 'ООО Ромашка');
-    await B.click(page, 'Submit');
-    s = await B.waitState(page, (st) => st.submission.status !== 'sending' && st.submission.status !== 'not_sent', 'offline reply');
-    assert.equal(s.submission.status, 'unreachable', JSON.stringify(s.submission));
-    await browser.context.setOffline(false);
+    await page.keyboard.insertText('ёлка@example.com');  // what a virtual keyboard or an IME commits
+    await B.waitState(page, (st) => st.auth.email === 'ёлка@example.com', 'virtual-keyboard text');
   });
 });

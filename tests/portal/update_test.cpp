@@ -1,22 +1,33 @@
 // The portal reducer: each action's effect on state and the effects it asks for. Pure, so these run
 // natively and as wasm; the browser edge that executes effects is covered by tests/e2e.
+#include "src/app/steps.hpp"
 #include "src/app/update.hpp"
-#include "src/app/drafts_api.hpp"
 
 #include "shared/core/json_codec.hpp"
 
 #include "../shared/support.hpp"
 
+#include <algorithm>
+#include <fstream>
 #include <initializer_list>
+#include <sstream>
 
 using namespace onb::portal;
+using onb::Json;
 
 namespace {
 
-AppState apply(AppState s, std::initializer_list<Action> actions) {
-  for (const auto& a : actions) s = update(std::move(s), a).state;
-  return s;
+Step run(AppState s, std::initializer_list<Action> actions) {
+  Effects all;
+  for (const auto& a : actions) {
+    Step step = update(std::move(s), a);
+    s = std::move(step.state);
+    all.insert(all.end(), step.effects.begin(), step.effects.end());
+  }
+  return {std::move(s), std::move(all)};
 }
+
+AppState apply(AppState s, std::initializer_list<Action> actions) { return run(std::move(s), actions).state; }
 
 std::vector<std::string> shown(const AppState& s, const std::string& path) {
   std::vector<std::string> codes;
@@ -25,149 +36,299 @@ std::vector<std::string> shown(const AppState& s, const std::string& path) {
 }
 
 template <class E>
-const E& only_effect(const Step& step) {
-  REQUIRE(step.effects.size() == 1);
-  const E* e = std::get_if<E>(&step.effects[0]);
-  REQUIRE(e != nullptr);
-  return *e;
+std::vector<E> effects_of(const Effects& effects) {
+  std::vector<E> out;
+  for (const auto& e : effects)
+    if (const E* x = std::get_if<E>(&e)) out.push_back(*x);
+  return out;
 }
 
-const AppState storage_ready = apply({}, {StorageOpened{true, ""}});
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// tests/data/applications/minimal.json: a sole trader that passes every rule.
+onb::model::Application valid_application() {
+  auto app = onb::decode_text<onb::model::Application>(read_file(ONB_SOURCE_DIR "/tests/data/applications/minimal.json"));
+  REQUIRE(app);
+  return *app;
+}
+
+const char* session_json = R"({"token":"t0k","expires_at":"2026-11-21T00:00:00Z",
+  "account":{"id":"Acc-1","email":"a@example.com","role":"customer"}})";
+
+// Storage open, clock read, signed in as Acc-1 (online).
+AppState signed_in() {
+  AppState s = apply(initial_state(), {Booted{"2026-11-21", "2026-11-21T10:00:00Z", "seed", true},
+                                       StorageOpened{true, ""}});
+  return apply(std::move(s), {StoredTextRead{session_key, true, session_json}});
+}
 
 }  // namespace
 
-TEST_CASE("form edits keep any script byte for byte and revalidate as the applicant types") {
-  SUBCASE("names in Latin, Greek and Cyrillic") {
-    for (const char* name : {"Société Générale", "Ελληνική Εταιρεία", "ООО Ромашка"}) {
-      const AppState s = apply({}, {LegalNameEdited{name}});
-      CHECK(s.form.legal_name == name);
-      CHECK(s.form_edited);
-      CHECK(shown(s, "/legal_name").empty());
-    }
+TEST_CASE("as-you-type validation over the whole application, by the shared rules") {
+  AppState s = signed_in();
+  SUBCASE("an empty application has errors, but none is shown before a field is touched") {
+    CHECK(onb::validation::has_errors(s.report.problems));
+    CHECK(shown(s, "/entity/legal_name").empty());
+    s = apply(std::move(s), {FieldEdited{"/entity/legal_name", "   "}});
+    CHECK(shown(s, "/entity/legal_name").size() == 1);
+    s = apply(std::move(s), {FieldEdited{"/entity/legal_name", "Ελληνική Εταιρεία"}});
+    CHECK(shown(s, "/entity/legal_name").empty());
+    CHECK(s.application.entity.legal_name == "Ελληνική Εταιρεία");
   }
-  SUBCASE("problems show only for touched fields") {
-    const AppState s = apply({}, {LegalNameEdited{"   "}});
-    CHECK(shown(s, "/legal_name") == std::vector<std::string>{"legal_name.required"});
-    CHECK(shown(s, "/country").empty());  // required, but not touched yet
-    CHECK(s.problems.size() == 2);        // the state still knows every problem
+  SUBCASE("a value of the wrong type is refused, the application is unchanged") {
+    const auto before = onb::encode(s.application);
+    s = apply(std::move(s), {FieldEdited{"/entity/entity_type", "not_a_type"}, FieldEdited{"/owners", 3}});
+    CHECK(onb::encode(s.application) == before);
   }
-  SUBCASE("a bad VAT prefix appears and disappears when fixed") {
-    AppState s =
-        apply({}, {LegalNameEdited{"Société Générale"}, CountryChosen{"FR"}, VatNumberEdited{"DE40303265045"}});
-    CHECK(shown(s, "/vat_number") == std::vector<std::string>{"vat.country_mismatch"});
-    s = apply(std::move(s), {VatNumberEdited{"FR40303265045"}});
-    CHECK(s.problems.empty());
+  SUBCASE("lists grow and shrink; optionals come and go") {
+    s = apply(std::move(s), {ItemAdded{"/contacts", onb::encode(onb::model::Contact{})},
+                             ItemAdded{"/contacts", onb::encode(onb::model::Contact{"Ann"})},
+                             ItemRemoved{"/contacts/0"}});
+    REQUIRE(s.application.contacts.size() == 1);
+    CHECK(s.application.contacts[0].name == "Ann");
+    s = apply(std::move(s), {FieldEdited{"/requested_credit", onb::encode(onb::model::CreditRequest{})}});
+    CHECK(s.application.requested_credit.has_value());
+    s = apply(std::move(s), {FieldEdited{"/requested_credit", nullptr}});
+    CHECK(!s.application.requested_credit.has_value());
   }
-  SUBCASE("choosing a country re-checks a VAT number typed earlier") {
-    AppState s = apply({}, {VatNumberEdited{"FR40303265045"}});
-    CHECK(shown(s, "/vat_number").empty());
-    s = apply(std::move(s), {CountryChosen{"DE"}});
-    CHECK(shown(s, "/vat_number") == std::vector<std::string>{"vat.country_mismatch"});
+  SUBCASE("per-step counts add up, and the review step counts everything") {
+    const auto counts = step_counts(s.application, s.report);
+    int sum = 0;
+    for (const auto& c : counts)
+      if (c.step != StepId::review) sum += c.errors;
+    CHECK(counts.back().step == StepId::review);
+    CHECK(counts.back().errors == onb::portal::problems_under(s.report.problems, "", onb::validation::Severity::error));
+    CHECK(sum <= counts.back().errors);
+    CHECK(sum > 0);
   }
-}
-
-TEST_CASE("draft storage") {
-  SUBCASE("opening storage asks for the saved draft") {
-    const Step step = update({}, StorageOpened{true, ""});
-    CHECK(step.state.draft == DraftStatus::no_draft);
-    CHECK(only_effect<ReadStoredText>(step).key == draft_key);
-  }
-  SUBCASE("storage that cannot open says why and disables saving") {
-    const AppState s = apply({}, {StorageOpened{false, "IndexedDB blocked"}});
-    CHECK(s.draft == DraftStatus::storage_unavailable);
-    CHECK(s.draft_message == "IndexedDB blocked");
-    CHECK(update(s, SaveDraftClicked{}).effects.empty());
-  }
-  SUBCASE("saving writes the form as JSON that reads back equal") {
-    const AppState typed = apply(storage_ready, {LegalNameEdited{"ООО Ромашка"}, CountryChosen{"RU"}});
-    const Step step = update(typed, SaveDraftClicked{});
-    CHECK(step.state.draft == DraftStatus::saving);
-    const auto& write = only_effect<WriteStoredText>(step);
-    CHECK(write.key == draft_key);
-    const auto back = onb::decode_text<onb::model::CompanyBasics>(write.text);
-    REQUIRE(back.has_value());
-    CHECK(back->legal_name == "ООО Ромашка");
-    CHECK(back->country == "RU");
-    CHECK(apply(step.state, {StoredTextWritten{draft_key, true, ""}}).draft == DraftStatus::saved);
-    const AppState failed = apply(step.state, {StoredTextWritten{draft_key, false, "quota exceeded"}});
-    CHECK(failed.draft == DraftStatus::save_failed);
-    CHECK(failed.draft_message == "quota exceeded");
-  }
-  SUBCASE("a saved draft is restored and its problems shown") {
-    const AppState s = apply(storage_ready, {StoredTextRead{draft_key, true,
-                                                            R"({"legal_name":"Ελληνική Εταιρεία","country":"GR",)"
-                                                            R"("vat_number":"GR094259216"})"}});
-    CHECK(s.draft == DraftStatus::restored);
-    CHECK(s.form.legal_name == "Ελληνική Εταιρεία");
-    CHECK(shown(s, "/vat_number") == std::vector<std::string>{"vat.country_mismatch"});
-    CHECK_FALSE(s.form_edited);
-  }
-  SUBCASE("no draft, an unreadable draft, and a draft arriving after the applicant typed") {
-    CHECK(apply(storage_ready, {StoredTextRead{draft_key, false, ""}}).draft == DraftStatus::no_draft);
-    const AppState bad = apply(storage_ready, {StoredTextRead{draft_key, true, R"({"legal_name":1})"}});
-    CHECK(bad.draft == DraftStatus::unreadable);
-    CHECK_FALSE(bad.draft_message.empty());
-    CHECK(bad.form.legal_name.empty());
-    const AppState typed = apply(
-        storage_ready, {LegalNameEdited{"Mine"},
-                        StoredTextRead{draft_key, true, R"({"legal_name":"Old","country":"DE","vat_number":""})"}});
-    CHECK(typed.form.legal_name == "Mine");
+  SUBCASE("completeness and missing documents come from the policy") {
+    s = apply(std::move(s), {FieldEdited{"/entity/entity_type", "company"}});
+    CHECK(s.report.completeness < 100);
+    CHECK(!s.report.missing.empty());
   }
 }
 
-TEST_CASE("submission to POST /v1/drafts") {
-  const AppState typed =
-      apply({}, {LegalNameEdited{"Société Générale"}, CountryChosen{"FR"}, VatNumberEdited{"FR 40 303 265 045"}});
-  const Step sent = update(typed, SubmitClicked{});
-  CHECK(sent.state.submission.status == SubmitStatus::sending);
-  const auto& request = only_effect<SendHttp>(sent);
+TEST_CASE("steps follow the entity type and the credit request") {
+  onb::model::Application app;
+  app.entity.entity_type = onb::model::EntityType::company;
+  CHECK(visible_sections(StepId::owners_directors, app) == std::vector<std::string>{"/owners", "/directors"});
+  CHECK(visible_sections(StepId::credit_financials, app) == std::vector<std::string>{"/requested_credit"});
+  auto steps = steps_for(app);
+  CHECK(std::count(steps.begin(), steps.end(), StepId::trade_references) == 0);
+  app.entity.entity_type = onb::model::EntityType::public_body;
+  CHECK(visible_sections(StepId::owners_directors, app) == std::vector<std::string>{"/directors"});
+  app.requested_credit = onb::model::CreditRequest{{"10000", "EUR"}, onb::model::PaymentTerms::letter_of_credit};
+  CHECK(visible_sections(StepId::credit_financials, app).size() == 3);
+  steps = steps_for(app);
+  CHECK(std::count(steps.begin(), steps.end(), StepId::trade_references) == 1);
+}
 
-  SUBCASE("the request carries the form as JSON") {
-    CHECK(request.method == "POST");
-    CHECK(request.path == "/v1/drafts");
-    CHECK(onb::decode_text<onb::model::CompanyBasics>(request.body)->legal_name == "Société Générale");
-  }
-  SUBCASE("one request at a time") { CHECK(update(sent.state, SubmitClicked{}).effects.empty()); }
-  SUBCASE("201: the stored id and the server's problems") {
-    const DraftReply created{"d_42", typed.form, {}};
-    const AppState s = apply(sent.state, {HttpResponded{HttpCall::create_draft, 201, onb::encode(created).dump()}});
-    CHECK(s.submission.status == SubmitStatus::stored);
-    CHECK(s.submission.draft_id == "d_42");
-    CHECK_FALSE(s.submission.error.has_value());
-  }
-  SUBCASE("400: the server's error as it sent it") {
-    const onb::Error err{"json.type", "/country", "expected string, got integer"};
-    const AppState s = apply(sent.state, {HttpResponded{HttpCall::create_draft, 400, onb::encode(err).dump()}});
-    CHECK(s.submission.status == SubmitStatus::rejected);
-    REQUIRE(s.submission.error.has_value());
-    CHECK(*s.submission.error == err);
-  }
-  SUBCASE("replies the portal cannot read are errors, not silence") {
-    AppState s = apply(sent.state, {HttpResponded{HttpCall::create_draft, 502, "<html>Bad gateway</html>"}});
-    CHECK(s.submission.status == SubmitStatus::rejected);
-    CHECK(s.submission.error->code == "http.502");
-    s = apply(sent.state, {HttpResponded{HttpCall::create_draft, 201, R"({"id":7})"}});
-    CHECK(s.submission.error->code == "portal.bad_reply");
-    CHECK(s.submission.error->path == "/id");
-  }
-  SUBCASE("no answer at all") {
-    const AppState s = apply(sent.state, {HttpResponded{HttpCall::create_draft, 0, "offline"}});
-    CHECK(s.submission.status == SubmitStatus::unreachable);
-    CHECK(s.submission.error->code == "portal.unreachable");
-  }
-  SUBCASE("editing after a reply clears it, editing while sending does not") {
-    const AppState stored =
-        apply(sent.state,
-              {HttpResponded{HttpCall::create_draft, 201, onb::encode(DraftReply{"d_1", typed.form, {}}).dump()}});
-    CHECK(apply(stored, {LegalNameEdited{"X"}}).submission.status == SubmitStatus::not_sent);
-    CHECK(apply(sent.state, {LegalNameEdited{"X"}}).submission.status == SubmitStatus::sending);
+TEST_CASE("drafts are kept per account on every change and restored") {
+  Step step = run(signed_in(), {FieldEdited{"/entity/legal_name", "ООО Ромашка"}});
+  const auto writes = effects_of<WriteStoredText>(step.effects);
+  REQUIRE(writes.size() == 1);
+  CHECK(writes[0].key == "draft_acc_1");
+  CHECK(step.state.draft == DraftStatus::saving);
+
+  AppState fresh = signed_in();
+  fresh = apply(std::move(fresh), {StoredTextRead{"draft_acc_1", true, writes[0].text}});
+  CHECK(fresh.draft == DraftStatus::restored);
+  CHECK(fresh.application.entity.legal_name == "ООО Ромашка");
+  SUBCASE("another account's draft is not restored") {
+    AppState other = apply(signed_in(), {StoredTextRead{"draft_acc_2", true, writes[0].text}});
+    CHECK(other.application.entity.legal_name.empty());
   }
 }
 
-TEST_CASE("platform reports") {
-  CHECK(apply({}, {FontLoaded{true}}).font == FontStatus::ready);
-  CHECK(apply({}, {FontLoaded{false}}).font == FontStatus::failed);
-  const AppState s = apply({}, {ViewportChanged{{800, 600, 2}}});
-  CHECK(s.viewport.pixel_ratio == 2);
-  CHECK(s.viewport.width == 800);
+TEST_CASE("signing in, up and out") {
+  AppState s = apply(initial_state(), {StorageOpened{true, ""}, EmailEdited{"a@example.com"},
+                                       PasswordEdited{"correct horse"}, AuthModeChosen{AuthMode::sign_up}});
+  Step step = run(std::move(s), {AuthSubmitted{}});
+  auto sent = effects_of<SendHttp>(step.effects);
+  REQUIRE(sent.size() == 1);
+  CHECK(sent[0].path == "/v1/accounts");
+  step = run(std::move(step.state), {HttpResponded{HttpCall::sign_up, 201, "{}"}});
+  sent = effects_of<SendHttp>(step.effects);
+  REQUIRE(sent.size() == 1);
+  CHECK(sent[0].path == "/v1/sessions");
+  step = run(std::move(step.state), {HttpResponded{HttpCall::sign_in, 201, session_json}});
+  CHECK(step.state.screen == Screen::application);
+  CHECK(step.state.auth.password.empty());
+  CHECK(effects_of<WriteStoredText>(step.effects).at(0).key == session_key);
+  CHECK(effects_of<ReadStoredText>(step.effects).size() == 2);  // draft and outbox of this account
+  SUBCASE("a refused sign-in shows the server's reason") {
+    AppState r = apply(initial_state(), {AuthSubmitted{},
+        HttpResponded{HttpCall::sign_in, 401, R"({"code":"auth.invalid","path":"","message":"wrong password"})"}});
+    CHECK(r.auth.status == AuthStatus::failed);
+    CHECK(r.auth.error->code == "auth.invalid");
+  }
+  SUBCASE("signing out forgets the session and the application in memory") {
+    step = run(std::move(step.state), {FieldEdited{"/entity/legal_name", "X"}, SignOutClicked{}});
+    CHECK(step.state.screen == Screen::sign_in);
+    CHECK(!step.state.session);
+    CHECK(step.state.application.entity.legal_name.empty());
+    CHECK(effects_of<SendHttp>(step.effects).back().method == "DELETE");
+  }
+}
+
+TEST_CASE("submitting: blocked by errors, queued offline, sent once with the same keys") {
+  AppState s = signed_in();
+  Step step = run(std::move(s), {SubmitClicked{}});
+  CHECK(step.state.submission.status == SubmitStatus::blocked);
+  CHECK(effects_of<SendHttp>(step.effects).empty());
+  CHECK(step.state.show_all_problems);
+
+  s = std::move(step.state);
+  s.application = valid_application();
+  s = apply(std::move(s), {FieldEdited{"/entity/legal_name", "Oakfield Joinery"}, NetworkChanged{false}});
+  REQUIRE(!onb::validation::has_errors(s.report.problems));
+  step = run(std::move(s), {SubmitClicked{}});
+  CHECK(step.state.submission.status == SubmitStatus::queued);
+  CHECK(effects_of<SendHttp>(step.effects).empty());
+  const auto saved = effects_of<WriteStoredText>(step.effects);
+  REQUIRE(saved.size() == 1);
+  CHECK(saved[0].key == "outbox_acc_1");
+  CHECK(!step.state.outbox_stored);
+  CHECK(apply(step.state, {StoredTextWritten{"outbox_acc_1", true, ""}}).outbox_stored);
+  const std::string create_key = step.state.outbox->create_key;
+
+  SUBCASE("after a reload the stored outbox goes out with its keys when the network returns") {
+    AppState reloaded = apply(signed_in(), {NetworkChanged{false}, StoredTextRead{"outbox_acc_1", true, saved[0].text}});
+    CHECK(reloaded.submission.status == SubmitStatus::queued);
+    step = run(std::move(reloaded), {NetworkChanged{true}});
+    auto sent = effects_of<SendHttp>(step.effects);
+    REQUIRE(sent.size() == 1);
+    CHECK(sent[0].idempotency_key == create_key);
+    CHECK(sent[0].path == "/v1/enrollments");
+    CHECK(sent[0].token == "t0k");
+
+    step = run(std::move(step.state), {HttpResponded{HttpCall::create_enrollment, 0, "offline"}});
+    CHECK(step.state.submission.status == SubmitStatus::queued);
+    step = run(std::move(step.state), {NetworkChanged{true}});
+    CHECK(effects_of<SendHttp>(step.effects).at(0).idempotency_key == create_key);  // a retry, same key
+
+    onb::protocol::EnrollmentView view;
+    view.id = "e1";
+    view.version = 1;
+    step = run(std::move(step.state), {HttpResponded{HttpCall::create_enrollment, 201, onb::encode(view).dump()}});
+    sent = effects_of<SendHttp>(step.effects);
+    REQUIRE(sent.size() == 1);
+    CHECK(sent[0].path == "/v1/enrollments/e1/events");
+    CHECK(onb::Json::parse(sent[0].body)["base_version"] == 1);
+    CHECK(onb::Json::parse(sent[0].body)["kind"] == "submitted");
+    CHECK(sent[0].idempotency_key != create_key);
+
+    view.version = 2;
+    view.stage = onb::workflow::Stage::submitted;
+    step = run(std::move(step.state), {HttpResponded{HttpCall::submit_enrollment, 200, onb::encode(view).dump()}});
+    CHECK(step.state.submission.status == SubmitStatus::submitted);
+    CHECK(!step.state.outbox);
+    CHECK(step.state.enrollment->stage == onb::workflow::Stage::submitted);
+    CHECK(effects_of<WriteStoredText>(step.effects).at(0).text.empty());  // the outbox is gone from storage
+  }
+  SUBCASE("a reviewer's newer version is a conflict, shown and not retried") {
+    step = run(std::move(step.state), {NetworkChanged{true}});
+    step = run(std::move(step.state), {HttpResponded{HttpCall::create_enrollment, 409,
+        R"({"code":"enrollment.conflict","path":"","message":"changed meanwhile","current_version":4})"}});
+    CHECK(step.state.submission.status == SubmitStatus::conflict);
+    CHECK(step.state.submission.error->code == "enrollment.conflict");
+    CHECK(!step.state.outbox);
+    CHECK(effects_of<SendHttp>(run(std::move(step.state), {NetworkChanged{true}}).effects).empty());
+  }
+}
+
+TEST_CASE("reading preferences are kept and bounded") {
+  Step step = run(apply(initial_state(), {StorageOpened{true, ""}}),
+                  {ThemeChosen{Theme::light}, LanguageChosen{onb::validation::Language::de}});
+  CHECK(step.state.prefs.theme == Theme::light);
+  CHECK(effects_of<WriteStoredText>(step.effects).back().key == prefs_key);
+  AppState s = std::move(step.state);
+  for (int i = 0; i < 40; ++i) s = apply(std::move(s), {FontScaleChanged{font_scale_step}});
+  CHECK(s.prefs.font_scale == font_scale_max);
+  for (int i = 0; i < 40; ++i) s = apply(std::move(s), {FontScaleChanged{-font_scale_step}});
+  CHECK(s.prefs.font_scale == font_scale_min);
+}
+
+TEST_CASE("consents are stamped with the page's clock and the text version") {
+  AppState s = apply(signed_in(), {ConsentChanged{onb::model::ConsentType::terms_and_conditions, true},
+                                   ConsentChanged{onb::model::ConsentType::terms_and_conditions, false}});
+  REQUIRE(s.application.consents.size() == 1);
+  CHECK(!s.application.consents[0].given);
+  CHECK(s.application.consents[0].timestamp == "2026-11-21T10:00:00Z");
+  CHECK(s.application.consents[0].text_version == "terms_and_conditions-2026-01");
+}
+
+TEST_CASE("an invitation link is claimed once signed in as a customer; the rep's data becomes the draft") {
+  AppState s = apply(initial_state(), {Booted{"2026-11-21", "2026-11-21T10:00:00Z", "seed", true, "abc123", "http://x"},
+                                       StorageOpened{true, ""}});
+  Step step = run(std::move(s), {StoredTextRead{session_key, true, session_json}});
+  auto sent = effects_of<SendHttp>(step.effects);
+  REQUIRE(sent.size() == 2);
+  CHECK(sent[1].path == "/v1/invites/abc123/claim");
+  CHECK(!sent[1].idempotency_key.empty());
+  onb::protocol::EnrollmentView view;
+  view.id = "e7";
+  view.version = 2;
+  view.application = valid_application();
+  step = run(std::move(step.state), {HttpResponded{HttpCall::claim_invite, 200, onb::encode(view).dump()}});
+  CHECK(!step.state.invite);
+  CHECK(step.state.enrollment->id == "e7");
+  CHECK(step.state.application.entity.legal_name == "Oakfield Joinery");
+  CHECK(effects_of<WriteStoredText>(step.effects).at(0).key == "draft_acc_1");
+  SUBCASE("submitting updates the claimed enrollment on its version, then submits") {
+    step = run(std::move(step.state), {SubmitClicked{}});
+    sent = effects_of<SendHttp>(step.effects);
+    REQUIRE(sent.size() == 1);
+    CHECK(sent[0].method == "PUT");
+    CHECK(sent[0].path == "/v1/enrollments/e7/application");
+    CHECK(onb::Json::parse(sent[0].body)["base_version"] == 2);
+  }
+}
+
+TEST_CASE("a sales rep's submit saves the application and yields the invitation, never submits") {
+  AppState s = apply(initial_state(), {Booted{"2026-11-21", "2026-11-21T10:00:00Z", "seed", true, "", ""},
+                                       StorageOpened{true, ""}});
+  s = apply(std::move(s), {StoredTextRead{session_key, true,
+      R"({"token":"t","expires_at":"2026-11-21T00:00:00Z","account":{"id":"rep","email":"r@x.com","role":"sales_rep"}})"}});
+  s.application = valid_application();
+  s = apply(std::move(s), {FieldEdited{"/entity/legal_name", "Oakfield Joinery"}});
+  Step step = run(std::move(s), {SubmitClicked{}});
+  REQUIRE(step.state.outbox);
+  CHECK(step.state.outbox->invite_only);
+  onb::protocol::EnrollmentView view;
+  view.id = "e9";
+  view.version = 1;
+  view.invite_token = "tok";
+  step = run(std::move(step.state), {HttpResponded{HttpCall::create_enrollment, 201, onb::encode(view).dump()}});
+  CHECK(step.state.submission.status == SubmitStatus::invited);
+  CHECK(step.state.invite_token == std::optional<std::string>("tok"));
+  CHECK(effects_of<SendHttp>(step.effects).empty());
+}
+
+TEST_CASE("the customer's status: fetched once submitted, questions answered") {
+  AppState s = signed_in();
+  s.enrollment = Enrollment{"e1", 3, onb::workflow::Stage::info_requested};
+  Step step = run(std::move(s), {StatusRefreshClicked{}});
+  auto sent = effects_of<SendHttp>(step.effects);
+  REQUIRE(sent.size() == 1);
+  CHECK(sent[0].path == "/v1/enrollments/e1/timeline");
+  onb::protocol::Timeline t;
+  t.status = onb::workflow::CustomerStatus{};
+  t.status->stage = onb::workflow::Stage::info_requested;
+  t.status->pending.push_back({onb::workflow::PendingKind::question, "", "Who signs?"});
+  step = run(std::move(step.state), {HttpResponded{HttpCall::timeline, 200, onb::encode(t).dump()}, AnswerEdited{"Tom"},
+                                     AnswerSent{}});
+  REQUIRE(step.state.status);
+  CHECK(step.state.status->pending.size() == 1);
+  sent = effects_of<SendHttp>(step.effects);
+  REQUIRE(sent.size() == 1);
+  const auto body = onb::Json::parse(sent[0].body);
+  CHECK(body["kind"] == "info_provided");
+  CHECK(body["info_provided"]["answers"][0] == "Tom");
+  CHECK(body["base_version"] == 3);
 }

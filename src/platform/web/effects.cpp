@@ -1,5 +1,6 @@
 #include "src/platform/web/effects.hpp"
 
+#include "src/platform/web/browser.hpp"
 #include "src/platform/web/http.hpp"
 #include "src/platform/web/storage.hpp"
 
@@ -18,8 +19,17 @@ void run(const WriteStoredText& e, const Dispatch& dispatch) {
 }
 
 void run(const SendHttp& e, const Dispatch& dispatch) {
-  http_send(e.method, e.path, e.body, [dispatch, call = e.call](HttpReply reply) {
+  HttpHeaders headers;
+  if (!e.token.empty()) headers.emplace_back("Authorization", "Bearer " + e.token);
+  if (!e.idempotency_key.empty()) headers.emplace_back("Idempotency-Key", e.idempotency_key);
+  http_send(e.method, e.path, e.body, std::move(headers), [dispatch, call = e.call](HttpReply reply) {
     dispatch(HttpResponded{call, reply.status, std::move(reply.body)});
+  });
+}
+
+void run(const PickFile& e, const Dispatch& dispatch) {
+  pick_file(e.accept, [dispatch, type = e.type, target = e.target](PickedFile f) {
+    dispatch(FilePicked{true, type, target, std::move(f.name), std::move(f.media_type), f.size, std::move(f.sha256), ""});
   });
 }
 

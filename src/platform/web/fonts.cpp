@@ -52,7 +52,7 @@ void build_atlas(double ratio) {
 }  // namespace
 
 void load_font(const char* url, std::function<void(bool)> done) {
-  http_send("GET", url, "", [done = std::move(done)](HttpReply reply) {
+  http_send("GET", url, "", {}, [done = std::move(done)](HttpReply reply) {
     const bool ok = reply.status == 200 && !reply.body.empty();
     if (ok) {
       g_ttf.assign(reply.body.begin(), reply.body.end());

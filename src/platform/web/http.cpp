@@ -11,6 +11,8 @@ namespace {
 // Lives from emscripten_fetch until its one callback: the request body must outlive the call.
 struct Pending {
   std::string body;
+  std::vector<std::string> header_text;   // owns the strings header_ptrs points into
+  std::vector<const char*> header_ptrs;   // name, value, ..., nullptr as emscripten_fetch wants
   std::function<void(HttpReply)> done;
 };
 
@@ -27,17 +29,23 @@ void finished(emscripten_fetch_t* fetch) {
 
 }  // namespace
 
-void http_send(const std::string& method, const std::string& url, std::string body,
+void http_send(const std::string& method, const std::string& url, std::string body, HttpHeaders headers,
                std::function<void(HttpReply)> done) {
-  auto* pending = new Pending{std::move(body), std::move(done)};
+  auto* pending = new Pending{std::move(body), {}, {}, std::move(done)};
+  if (!pending->body.empty()) headers.emplace_back("Content-Type", "application/json");
+  for (auto& [name, value] : headers) {
+    pending->header_text.push_back(std::move(name));
+    pending->header_text.push_back(std::move(value));
+  }
+  for (const auto& t : pending->header_text) pending->header_ptrs.push_back(t.c_str());
+  pending->header_ptrs.push_back(nullptr);
   emscripten_fetch_attr_t attr;
   emscripten_fetch_attr_init(&attr);
   std::strncpy(attr.requestMethod, method.c_str(), sizeof attr.requestMethod - 1);
   // In memory only: EMSCRIPTEN_FETCH_PERSIST_FILE would cache API replies in IndexedDB.
   attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY;
-  static const char* const json_body_headers[] = {"Content-Type", "application/json", nullptr};
+  attr.requestHeaders = pending->header_ptrs.data();
   if (!pending->body.empty()) {
-    attr.requestHeaders = json_body_headers;
     attr.requestData = pending->body.data();
     attr.requestDataSize = pending->body.size();
   }

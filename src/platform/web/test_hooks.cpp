@@ -39,6 +39,8 @@ int g_frames = 0;
 std::function<std::string()> g_state_json;
 std::function<bool()> g_ready;
 std::string g_reply;  // keeps the last string handed to JS alive until the next call
+std::vector<double> g_frame_ms;  // the last frame_times_kept frames' CPU times
+constexpr std::size_t frame_times_kept = 240;
 
 Record& record(ImGuiContext* ctx, ImGuiID id, const ImRect& bb) {
   Record& r = g_current[id];
@@ -81,6 +83,7 @@ EM_JS(void, onb_js_install_test_api, (), {
     frames: function() { return _onb_test_frames(); },
     state: function() { return json(_onb_test_state); },
     items: function() { return json(_onb_test_items); },
+    frameTimes: function() { return json(_onb_test_frame_times); },
     // The one item whose label, or the part of it before or after "##", is `label`; page CSS pixels.
     find: function(label) {
       var hits = this.items().filter(function(i) { return i.label === label || i.label.split('##').indexOf(label) >= 0; });
@@ -114,6 +117,11 @@ void name_last_item(const char* label) {
   record(&g, ImGui::GetID(label), g.LastItemData.Rect).item.label = label;
 }
 
+void frame_time(double ms) {
+  if (g_frame_ms.size() == frame_times_kept) g_frame_ms.erase(g_frame_ms.begin());
+  g_frame_ms.push_back(ms);
+}
+
 void end_frame() {
   // Title bars are added (id = MoveId) without a label: tests find windows by their name.
   for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
@@ -134,6 +142,11 @@ EMSCRIPTEN_KEEPALIVE int onb_test_ready() {
   return g_frames > 0 && g_ready && g_ready() ? 1 : 0;
 }
 EMSCRIPTEN_KEEPALIVE int onb_test_frames() { return onb::portal::test_hooks::g_frames; }
+EMSCRIPTEN_KEEPALIVE const char* onb_test_frame_times() {
+  using namespace onb::portal::test_hooks;
+  g_reply = onb::encode(g_frame_ms).dump();
+  return g_reply.c_str();
+}
 EMSCRIPTEN_KEEPALIVE const char* onb_test_state() {
   using namespace onb::portal::test_hooks;
   g_reply = g_state_json ? g_state_json() : "null";

@@ -7,5 +7,6 @@ void install(std::function<std::string()>, std::function<bool()>) {}
 void name_item(unsigned, const char*) {}
 void name_last_item(const char*) {}
 void end_frame() {}
+void frame_time(double) {}
 
 }  // namespace onb::portal::test_hooks

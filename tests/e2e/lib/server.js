@@ -51,7 +51,19 @@ async function startServer() {
     }
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  return { baseUrl: `http://127.0.0.1:${port}/`, port, stop, log };
+  // Staff come from the command line (`onboard-server user add EMAIL ROLE [--tier N]`, password on stdin),
+  // run against the same database while the server serves it.
+  async function addUser(email, role, password, tier) {
+    const args = ['user', 'add', email, role, ...(tier ? ['--tier', String(tier)] : []), '--data', path.join(dir, 'e2e.db')];
+    const p = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    p.stdout.on('data', (d) => { out += d; });
+    p.stderr.on('data', (d) => { out += d; });
+    p.stdin.end(password + '\n');
+    const code = await new Promise((resolve) => p.on('exit', resolve));
+    if (code !== 0) throw new Error(`user add ${email} ${role} failed (${code}): ${out}`);
+  }
+  return { baseUrl: `http://127.0.0.1:${port}/`, port, stop, log, addUser };
 }
 
 module.exports = { startServer, ROOT };

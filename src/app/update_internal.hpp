@@ -1,0 +1,77 @@
+// Internal to src/app: the per-action handlers of update(), spread over update_*.cpp by feature, and the
+// helpers they share. Callers use update.hpp.
+#pragma once
+
+#include "src/app/update.hpp"
+
+#include "shared/core/json_codec.hpp"
+
+#include <string>
+
+namespace onb::portal::detail {
+
+// Serialises for storage and the wire. `replace` instead of throwing on invalid UTF-8: ImGui only
+// produces valid UTF-8, but a throw here would end the page, while a U+FFFD is caught by validation.
+template <class T>
+std::string json_text(const T& value) {
+  return encode(value).dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+void revalidate(AppState& s);
+bool storage_ready(const AppState& s);
+std::string new_key(AppState& s);  // a fresh idempotency key: seed + counter
+
+// The server's error body, or a readable stand-in when it sent something else.
+Error error_of(const HttpResponded& a);
+
+// [update.cpp]
+Step on(AppState s, const Booted& a);
+Step on(AppState s, const FontLoaded& a);
+Step on(AppState s, const ViewportChanged& a);
+Step on(AppState s, const HttpResponded& a);
+
+// [update_form.cpp]
+Step on(AppState s, const FieldEdited& a);
+Step on(AppState s, const ItemAdded& a);
+Step on(AppState s, const ItemRemoved& a);
+Step on(AppState s, const StepChosen& a);
+Step on(AppState s, const ConsentChanged& a);
+Step on(AppState s, const AttachClicked& a);
+Step on(AppState s, const FilePicked& a);
+Step on(AppState s, const StorageOpened& a);
+Step on(AppState s, const StoredTextRead& a);
+Step on(AppState s, const StoredTextWritten& a);
+// Reads the signed-in account's draft and outbox (after sign-in or a restored session).
+Effects read_account_data(const AppState& s);
+
+// [update_session.cpp]
+Step on(AppState s, const AuthModeChosen& a);
+Step on(AppState s, const EmailEdited& a);
+Step on(AppState s, const PasswordEdited& a);
+Step on(AppState s, const AuthSubmitted& a);
+Step on(AppState s, const SignOutClicked& a);
+Step on(AppState s, const ThemeChosen& a);
+Step on(AppState s, const LanguageChosen& a);
+Step on(AppState s, const FontScaleChanged& a);
+Step on_session_reply(AppState s, const HttpResponded& a);
+// A session read back from storage: signed in again without a password.
+Step session_restored(AppState s, protocol::SessionView session);
+
+// [update_submit.cpp]
+Step on(AppState s, const SubmitClicked& a);
+Step on(AppState s, const NetworkChanged& a);
+Step on_submit_reply(AppState s, const HttpResponded& a);
+Step on_list_reply(AppState s, const HttpResponded& a);
+Step on_claim_reply(AppState s, const HttpResponded& a);
+// POST /v1/invites/{token}/claim for a customer who opened an invitation link; no effect otherwise.
+Effects claim_invite(AppState& s);
+Step on(AppState s, const AnswerEdited& a);
+Step on(AppState s, const AnswerSent& a);
+Step on(AppState s, const StatusRefreshClicked& a);
+Step on_status_reply(AppState s, const HttpResponded& a);
+// GET …/timeline of the customer's enrollment once it left the draft; no effect otherwise.
+Effects fetch_status(const AppState& s);
+// Sends the outbox's next request when online and signed in; otherwise marks it queued.
+Step send_outbox(AppState s);
+
+}  // namespace onb::portal::detail

@@ -1,0 +1,226 @@
+// Submitting: the outbox (kept in browser storage) carries the application and one idempotency key per
+// request — create (POST /v1/enrollments), update (PUT …/application) and submit (POST …/events) — so a
+// submission made offline, or whose reply was lost, is sent again with the same keys and lands once.
+// A stale base version (409) is shown as a conflict and never retried over the reviewer's change.
+#include "src/app/update_internal.hpp"
+
+namespace onb::portal::detail {
+namespace {
+
+std::string enrollment_path(const std::string& id) { return "/v1/enrollments/" + id; }
+
+SendHttp request_of(const Outbox& o, const std::string& token) {
+  switch (o.phase) {
+    case OutboxPhase::create:
+      return {HttpCall::create_enrollment, "POST", "/v1/enrollments",
+              json_text(protocol::CreateEnrollment{o.application}), token, o.create_key};
+    case OutboxPhase::update:
+      return {HttpCall::update_application, "PUT", enrollment_path(o.enrollment_id.value_or("")) + "/application",
+              json_text(protocol::UpdateApplication{o.version, o.application}), token, o.update_key};
+    case OutboxPhase::submit: {
+      protocol::ActionRequest submit;
+      submit.base_version = o.version;
+      submit.kind = workflow::EventKind::submitted;
+      return {HttpCall::submit_enrollment, "POST", enrollment_path(o.enrollment_id.value_or("")) + "/events",
+              json_text(submit), token, o.submit_key};
+    }
+  }
+  return {};
+}
+
+// The outbox changed: persist it before anything else happens (an empty text removes it).
+Effects persist_outbox(AppState& s) {
+  if (!storage_ready(s) || !s.session) return {};
+  s.outbox_stored = false;
+  return {WriteStoredText{outbox_key(s), s.outbox ? json_text(*s.outbox) : ""}};
+}
+
+Step finish(AppState s, Submission result) {
+  s.outbox.reset();
+  s.submission = std::move(result);
+  Effects effects = persist_outbox(s);
+  return {std::move(s), std::move(effects)};
+}
+
+}  // namespace
+
+Step send_outbox(AppState s) {
+  if (!s.outbox) return {std::move(s), {}};
+  if (!s.online || !s.session) {
+    s.submission.status = SubmitStatus::queued;
+    return {std::move(s), {}};
+  }
+  s.submission.status = SubmitStatus::sending;
+  Effects effects{request_of(*s.outbox, s.session->token)};
+  return {std::move(s), std::move(effects)};
+}
+
+Step on(AppState s, const SubmitClicked&) {
+  if (s.outbox || !s.session) return {std::move(s), {}};  // one submission at a time
+  if (s.enrollment && s.enrollment->stage != workflow::Stage::draft) return {std::move(s), {}};
+  s.show_all_problems = true;
+  if (validation::has_errors(s.report.problems)) {
+    s.submission = {SubmitStatus::blocked, std::nullopt, {}};
+    return {std::move(s), {}};
+  }
+  Outbox o;
+  o.create_key = new_key(s);
+  o.update_key = new_key(s);
+  o.submit_key = new_key(s);
+  o.application = s.application;
+  o.invite_only = s.session->account.role == workflow::Role::sales_rep;
+  if (s.enrollment && !o.invite_only) {
+    o.phase = OutboxPhase::update;
+    o.enrollment_id = s.enrollment->id;
+    o.version = s.enrollment->version;
+  }
+  s.outbox = std::move(o);
+  s.submission = {SubmitStatus::queued, std::nullopt, {}};
+  Effects effects = persist_outbox(s);
+  auto sent = send_outbox(std::move(s));
+  effects.insert(effects.end(), sent.effects.begin(), sent.effects.end());
+  return {std::move(sent.state), std::move(effects)};
+}
+
+Step on(AppState s, const NetworkChanged& a) {
+  s.online = a.online;
+  if (a.online && s.outbox && s.submission.status != SubmitStatus::sending) return send_outbox(std::move(s));
+  return {std::move(s), {}};
+}
+
+Step on_submit_reply(AppState s, const HttpResponded& a) {
+  if (!s.outbox) return {std::move(s), {}};  // signed out meanwhile: the stored outbox waits for the account
+  if (a.status == 0) {  // offline or no answer: the same keys go again when the network returns
+    s.submission = {SubmitStatus::queued, error_of(a), {}};
+    return {std::move(s), {}};
+  }
+  if (a.status == 409) {
+    auto c = decode_text<protocol::Conflict>(a.body);
+    Error e = c ? make_error(c->code, c->path, c->message) : error_of(a);
+    if (c && s.enrollment) s.enrollment->version = c->current_version;
+    return finish(std::move(s), {SubmitStatus::conflict, std::move(e), {}});
+  }
+  if (a.status == 422) {
+    auto v = decode_text<protocol::ValidationFailure>(a.body);
+    return finish(std::move(s), {SubmitStatus::rejected, error_of(a), v ? v->problems : validation::Problems{}});
+  }
+  if (a.status != 200 && a.status != 201) return finish(std::move(s), {SubmitStatus::rejected, error_of(a), {}});
+  auto view = decode_text<protocol::EnrollmentView>(a.body);
+  if (!view) return finish(std::move(s), {SubmitStatus::rejected, view.error(), {}});
+  s.enrollment = Enrollment{view->id, view->version, view->stage};
+  if (a.call == HttpCall::submit_enrollment) {
+    auto done = finish(std::move(s), {SubmitStatus::submitted, std::nullopt, {}});
+    auto more = fetch_status(done.state);
+    done.effects.insert(done.effects.end(), more.begin(), more.end());
+    return done;
+  }
+  if (s.outbox->invite_only) {
+    s.invite_token = view->invite_token;
+    return finish(std::move(s), {SubmitStatus::invited, std::nullopt, {}});
+  }
+  s.outbox->enrollment_id = view->id;
+  s.outbox->version = view->version;
+  s.outbox->phase = OutboxPhase::submit;
+  Effects effects = persist_outbox(s);
+  auto sent = send_outbox(std::move(s));
+  effects.insert(effects.end(), sent.effects.begin(), sent.effects.end());
+  return {std::move(sent.state), std::move(effects)};
+}
+
+// ------------------------------------------------------------------------ [SECTION] customer status
+
+Effects fetch_status(const AppState& s) {
+  if (!s.session || !s.enrollment || s.enrollment->stage == workflow::Stage::draft) return {};
+  return {SendHttp{HttpCall::timeline, "GET", enrollment_path(s.enrollment->id) + "/timeline", "", s.session->token, ""}};
+}
+
+Step on(AppState s, const AnswerEdited& a) {
+  s.answer = a.text;
+  return {std::move(s), {}};
+}
+
+Step on(AppState s, const StatusRefreshClicked&) {
+  Effects effects = fetch_status(s);
+  return {std::move(s), std::move(effects)};
+}
+
+// Answers the open questions with one text; the server checks that the case waits for information.
+Step on(AppState s, const AnswerSent&) {
+  if (!s.session || !s.enrollment || s.answer.empty()) return {std::move(s), {}};
+  protocol::ActionRequest r;
+  r.base_version = s.enrollment->version;
+  r.kind = workflow::EventKind::info_provided;
+  r.info_provided = workflow::InfoProvided{{s.answer}};
+  Effects effects{SendHttp{HttpCall::provide_info, "POST", enrollment_path(s.enrollment->id) + "/events", json_text(r),
+                           s.session->token, new_key(s)}};
+  return {std::move(s), std::move(effects)};
+}
+
+Step on_status_reply(AppState s, const HttpResponded& a) {
+  if (a.status == 0) return {std::move(s), {}};  // offline: the last status stays shown
+  if (a.status != 200) {
+    s.status_error = error_of(a);
+    return {std::move(s), {}};
+  }
+  s.status_error.reset();
+  if (a.call == HttpCall::provide_info) {
+    auto view = decode_text<protocol::EnrollmentView>(a.body);
+    if (view) s.enrollment = Enrollment{view->id, view->version, view->stage};
+    s.answer.clear();
+    Effects effects = fetch_status(s);
+    return {std::move(s), std::move(effects)};
+  }
+  auto timeline = decode_text<protocol::Timeline>(a.body);
+  if (!timeline) s.status_error = timeline.error();
+  else if (timeline->status) {
+    s.status = std::move(timeline->status);
+    if (s.enrollment) s.enrollment->stage = s.status->stage;
+  }
+  return {std::move(s), {}};
+}
+
+Effects claim_invite(AppState& s) {
+  if (!s.invite || !s.session || s.session->account.role != workflow::Role::customer) return {};
+  return {SendHttp{HttpCall::claim_invite, "POST", "/v1/invites/" + *s.invite + "/claim", "", s.session->token,
+                   new_key(s)}};
+}
+
+Step on_claim_reply(AppState s, const HttpResponded& a) {
+  if (a.status == 0) return {std::move(s), {}};  // offline: claimed at the next sign-in
+  s.invite.reset();
+  if (a.status != 200) {
+    s.invite_error = error_of(a);
+    return {std::move(s), {}};
+  }
+  auto view = decode_text<protocol::EnrollmentView>(a.body);
+  if (!view) {
+    s.invite_error = view.error();
+    return {std::move(s), {}};
+  }
+  // The sales rep's application becomes this customer's draft; the next submit updates it, then submits.
+  s.enrollment = Enrollment{view->id, view->version, view->stage};
+  s.application = std::move(view->application);
+  s.invite_error.reset();
+  revalidate(s);
+  s.show_all_problems = true;
+  Effects effects;
+  if (storage_ready(s)) {
+    s.draft = DraftStatus::saving;
+    effects.push_back(WriteStoredText{draft_key(s), json_text(s.application)});
+  }
+  return {std::move(s), std::move(effects)};
+}
+
+Step on_list_reply(AppState s, const HttpResponded& a) {
+  if (a.status != 200) return {std::move(s), {}};  // offline: what the outbox and draft say stands
+  auto page = decode_text<protocol::EnrollmentPage>(a.body);
+  if (!page || page->items.empty()) return {std::move(s), {}};
+  const auto& first = page->items.front();
+  if (s.enrollment && s.enrollment->version > first.version) return {std::move(s), {}};
+  s.enrollment = Enrollment{first.id, first.version, first.stage};
+  if (first.stage != workflow::Stage::draft && !s.outbox) s.submission.status = SubmitStatus::submitted;
+  Effects effects = fetch_status(s);
+  return {std::move(s), std::move(effects)};
+}
+
+}  // namespace onb::portal::detail

@@ -1,0 +1,136 @@
+// The documents step and what surrounds it: attached files (checked by shared/validation from their
+// metadata before any upload), the consents, the list of what is still missing with a button to attach
+// each, and one line saying where the draft and the submission stand.
+#include "src/views/portal_view.hpp"
+
+#include "src/platform/test_hooks.hpp"
+#include "src/views/form_fields.hpp"
+#include "src/views/style.hpp"
+
+#include "imgui.h"
+
+#include <cstdio>
+
+namespace onb::portal::views {
+namespace {
+
+std::string size_text(std::uint64_t bytes) {
+  char buf[32];
+  if (bytes >= 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  else std::snprintf(buf, sizeof buf, "%.0f KB", static_cast<double>(bytes) / 1024.0);
+  return buf;
+}
+
+void status_line(const std::string& text, const ImVec4& colour, const char* test_label) {
+  if (text.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  test_hooks::name_last_item(test_label);
+}
+
+}  // namespace
+
+void documents_section(const AppState& s, const Dispatch& dispatch) {
+  const FormCtx c{s, dispatch, s.prefs.language};
+  field_problems(c, "/documents");
+  for (std::size_t i = 0; i < s.application.documents.size(); ++i) {
+    const model::Document& d = s.application.documents[i];
+    const std::string path = "/documents/" + std::to_string(i);
+    const std::string title = value_label(boost::describe::enum_to_string(d.type, "other"), c.lang) + ": " +
+                              d.file_name + " (" + size_text(d.size_bytes) + ", " + d.id + ")";
+    if (group_heading(c, title, path, true)) return;
+    ImGui::Indent();
+    edit(c, "type", path + "/type", d.type);
+    for (const char* member : {"file_name", "media_type", "size_bytes", "sha256"}) field_problems(c, path + "/" + member);
+    edit(c, "issue_date", path + "/issue_date", d.issue_date);
+    edit(c, "expiry_date", path + "/expiry_date", d.expiry_date);
+    ImGui::Unindent();
+  }
+  ImGui::Spacing();
+  if (ImGui::Button((std::string(tr("attach", c.lang)) + "##attach").c_str())) dispatch(AttachClicked{});
+}
+
+void consents_section(const AppState& s, const Dispatch& dispatch) {
+  const FormCtx c{s, dispatch, s.prefs.language};
+  field_problems(c, "/consents");
+  for (const char* name : enumerators<model::ConsentType>()) {
+    model::ConsentType type{};
+    boost::describe::enum_from_string(name, type);
+    bool given = false;
+    for (const auto& k : s.application.consents)
+      if (k.type == type) given = k.given;
+    const std::string label = value_label(name, c.lang) + "##consent:" + name;
+    if (ImGui::Checkbox(label.c_str(), &given)) dispatch(ConsentChanged{type, given});
+  }
+}
+
+void missing_list(const AppState& s, const Dispatch& dispatch) {
+  if (s.report.missing.empty()) return;
+  const Language lang = s.prefs.language;
+  ImGui::TextUnformatted(tr("still_missing", lang));
+  for (const auto& m : s.report.missing) {
+    ImGui::Bullet();
+    ImGui::SameLine();
+    ImGui::TextUnformatted(lang == Language::de ? m.description_de.c_str() : m.description_en.c_str());
+    test_hooks::name_last_item(("missing:" + m.requirement_id + ":" + m.path).c_str());
+    if (m.accepted_types.empty()) continue;
+    ImGui::SameLine();
+    const std::string label = std::string(tr("attach_for", lang)) + "##attach:" + m.requirement_id + ":" + m.path;
+    if (ImGui::SmallButton(label.c_str()))
+      dispatch(AttachClicked{m.accepted_types.front(), m.path == "/documents" ? "" : m.path});
+  }
+}
+
+void submission_status(const AppState& s) {
+  const Language lang = s.prefs.language;
+  const Palette& colours = palette(s.prefs.theme);
+  std::string draft;
+  switch (s.draft) {
+    case DraftStatus::saving: draft = tr("draft_saving", lang); break;
+    case DraftStatus::saved: draft = tr("draft_saved", lang); break;
+    case DraftStatus::restored: draft = tr("draft_restored", lang); break;
+    case DraftStatus::save_failed:
+    case DraftStatus::unreadable: draft = std::string(tr("draft_failed", lang)) + " " + s.draft_message; break;
+    case DraftStatus::storage_unavailable:
+      draft = std::string(tr("draft_unavailable", lang)) + " " + s.draft_message;
+      break;
+    default: break;
+  }
+  status_line(draft, colours.muted, "status:draft");
+  if (s.invite_error)
+    status_line(std::string(tr("invite_failed", lang)) + " " + s.invite_error->message, colours.problem, "status:invite");
+  const Submission& sub = s.submission;
+  const std::string why = sub.error ? " " + sub.error->message : "";
+  switch (sub.status) {
+    case SubmitStatus::not_sent: break;
+    case SubmitStatus::blocked: status_line(tr("submit_blocked", lang), colours.problem, "status:submission"); break;
+    case SubmitStatus::queued: status_line(tr("submit_queued", lang), colours.warning, "status:submission"); break;
+    case SubmitStatus::sending: status_line(tr("submit_sending", lang), colours.muted, "status:submission"); break;
+    case SubmitStatus::submitted: {
+      std::string text = tr("submit_done", lang);
+      if (s.enrollment)
+        text += std::string(" ") + tr("stage", lang) + ": " +
+                value_label(boost::describe::enum_to_string(s.enrollment->stage, ""), lang) + ".";
+      status_line(text, colours.ok, "status:submission");
+      break;
+    }
+    case SubmitStatus::invited: {
+      const std::string link = s.origin + "/?invite=" + s.invite_token.value_or("");
+      status_line(std::string(tr("invite_ready", lang)) + " " + link, colours.ok, "status:submission");
+      if (ImGui::Button((std::string(tr("copy_link", lang)) + "##copy_invite").c_str()))
+        ImGui::SetClipboardText(link.c_str());
+      break;
+    }
+    case SubmitStatus::rejected:
+      status_line(std::string(tr("submit_rejected", lang)) + why, colours.problem, "status:submission");
+      break;
+    case SubmitStatus::conflict:
+      status_line(std::string(tr("submit_conflict", lang)) + why, colours.problem, "status:submission");
+      break;
+  }
+}
+
+}  // namespace onb::portal::views
