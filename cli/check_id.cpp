@@ -7,6 +7,8 @@
 #include <boost/describe/enum_to_string.hpp>
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <istream>
 #include <ostream>
 #include <string>
@@ -24,56 +26,109 @@ constexpr auto plain_bytes = [] {
   return t;
 }();
 
-// Appends the escaped form of s[i] (not a plain byte); returns how many input bytes it used.
-// Invalid UTF-8 becomes U+FFFD so that every line stays valid JSON.
-std::size_t append_escaped(std::string& out, std::string_view s, std::size_t i) {
+// The output of one line is written through a raw pointer into space reserved once per line (its
+// length is bounded by the input's), so the loop makes no capacity checks or library calls.
+// Escaping grows a byte to at most 6 ("\u00XX"); invalid UTF-8 becomes U+FFFD (3 bytes).
+constexpr std::size_t max_escaped(std::size_t bytes) { return 6 * bytes + 2; }
+
+template <std::size_t N>
+char* put(char* w, const char (&literal)[N]) {
+  std::memcpy(w, literal, N - 1);  // constant size: the compiler turns it into a few moves
+  return w + N - 1;
+}
+
+char* put(char* w, std::string_view s) {
+  std::memcpy(w, s.data(), s.size());
+  return w + s.size();
+}
+
+// Writes the escaped form of s[i] (not a plain byte); returns how many input bytes it used.
+std::size_t put_escaped(char*& w, std::string_view s, std::size_t i) {
   static constexpr char hex[] = "0123456789abcdef";
   const auto c = static_cast<unsigned char>(s[i]);
   if (c == '"' || c == '\\') {
-    out.push_back('\\');
-    out.push_back(static_cast<char>(c));
+    *w++ = '\\';
+    *w++ = static_cast<char>(c);
     return 1;
   }
   if (c < 0x20) {
-    out.append("\\u00");
-    out.push_back(hex[c >> 4]);
-    out.push_back(hex[c & 15]);
+    w = put(w, "\\u00");
+    *w++ = hex[c >> 4];
+    *w++ = hex[c & 15];
     return 1;
   }
   const std::size_t n = c >= 0xF0 && c < 0xF5 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
   bool valid = n != 0 && i + n <= s.size();
   for (std::size_t k = 1; valid && k < n; ++k) valid = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-  out.append(valid ? s.substr(i, n) : std::string_view("\xEF\xBF\xBD"));
+  w = put(w, valid ? s.substr(i, n) : std::string_view("\xEF\xBF\xBD"));
   return valid ? n : 1;
 }
 
-void append_json_string(std::string& out, std::string_view s) {
-  out.push_back('"');
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t run = i;  // copy plain bytes in one go: most identifiers are nothing else
-    while (run < s.size() && plain_bytes[static_cast<unsigned char>(s[run])]) ++run;
-    out.append(s.substr(i, run - i));
-    i = run < s.size() ? run + append_escaped(out, s, run) : run;
-  }
-  out.push_back('"');
+// True when none of the 8 bytes needs escaping (all printable ASCII, no " or \), 8 bytes at a time:
+// the "has a byte below n" bit trick is exact about whether such a byte exists.
+bool plain_word(const char* p) {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t high = 0x8080808080808080ULL;
+  std::uint64_t v = 0;
+  std::memcpy(&v, p, sizeof v);
+  const auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & high; };
+  const std::uint64_t control = (v - ones * 0x20) & ~v & high;
+  return ((v & high) | control | has_zero(v ^ (ones * '"')) | has_zero(v ^ (ones * '\\'))) == 0;
 }
 
-void append_result(std::string& out, std::string_view input, const ids::Check& c) {
-  using namespace std::string_view_literals;
-  out.append("{\"input\":"sv);
-  append_json_string(out, input);
-  out.append(c.valid ? ",\"valid\":true,\"compact\":"sv : ",\"valid\":false,\"compact\":"sv);
-  append_json_string(out, c.compact);
-  if (c.valid) {
-    out.append(",\"error\":null}\n"sv);
-    return;
+char* put_json_string(char* w, std::string_view s) {
+  *w++ = '"';
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t run = i;  // copy plain bytes in one go: most identifiers are nothing else
+    while (run + 8 <= s.size() && plain_word(s.data() + run)) run += 8;
+    while (run < s.size() && plain_bytes[static_cast<unsigned char>(s[run])]) ++run;
+    w = put(w, s.substr(i, run - i));
+    i = run < s.size() ? run + put_escaped(w, s, run) : run;
   }
-  out.append(",\"error\":{\"failure\":\""sv);
-  out.append(boost::describe::enum_to_string(c.failure, "none"));
-  out.append("\",\"message\":"sv);
-  append_json_string(out, c.message);
-  out.append("}}\n"sv);
+  *w++ = '"';
+  return w;
 }
+
+std::size_t max_result_size(std::string_view input, const ids::Check& c) {
+  return max_escaped(input.size()) + max_escaped(c.compact.size()) + c.message.size() + 96;
+}
+
+char* put_result(char* w, std::string_view input, const ids::Check& c) {
+  w = put(w, "{\"input\":");
+  w = put_json_string(w, input);
+  w = c.valid ? put(w, ",\"valid\":true,\"compact\":") : put(w, ",\"valid\":false,\"compact\":");
+  w = put_json_string(w, c.compact);
+  if (c.valid) return put(w, ",\"error\":null}\n");
+  w = put(w, ",\"error\":{\"failure\":\"");
+  w = put(w, std::string_view(boost::describe::enum_to_string(c.failure, "none")));
+  w = put(w, "\",\"message\":\"");
+  w = put(w, c.message);  // nothing to escape by construction (see ids::Check)
+  return put(w, "\"}}\n");
+}
+
+// Output collected in large blocks; `reserve` makes room for one line at a time.
+class Output {
+ public:
+  explicit Output(std::ostream& os) : os_(os), buffer_(2 * block_size, '\0') {}
+  char* reserve(std::size_t bytes) {
+    if (used_ + bytes > buffer_.size()) flush();
+    if (bytes > buffer_.size()) buffer_.resize(bytes);  // one huge line
+    return buffer_.data() + used_;
+  }
+  void commit(const char* end) {
+    used_ = static_cast<std::size_t>(end - buffer_.data());
+    if (used_ >= block_size) flush();
+  }
+  void flush() {
+    os_.write(buffer_.data(), static_cast<std::streamsize>(used_));
+    used_ = 0;
+  }
+
+ private:
+  std::ostream& os_;
+  std::string buffer_;
+  std::size_t used_ = 0;
+};
 
 void list_schemes(std::ostream& os) {
   os << "schemes:";
@@ -90,16 +145,12 @@ int run(std::span<const std::string> args, Io io) {
     return 2;
   }
   std::string pending;  // an incomplete last line carried over to the next block
-  std::string out;
-  out.reserve(2 * block_size);
+  Output out(io.out);
   std::string block(block_size, '\0');
   const auto emit = [&](std::string_view line) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    append_result(out, line, scheme->validate(line));
-    if (out.size() >= block_size) {
-      io.out.write(out.data(), static_cast<std::streamsize>(out.size()));
-      out.clear();
-    }
+    const ids::Check c = scheme->validate(line);
+    out.commit(put_result(out.reserve(max_result_size(line, c)), line, c));
   };
   for (;;) {
     const auto got = io.in.rdbuf()->sgetn(block.data(), static_cast<std::streamsize>(block.size()));
@@ -118,7 +169,7 @@ int run(std::span<const std::string> args, Io io) {
     pending.append(data);
   }
   if (!pending.empty()) emit(pending);
-  io.out.write(out.data(), static_cast<std::streamsize>(out.size()));
+  out.flush();
   io.out.flush();
   return io.out ? 0 : 1;
 }

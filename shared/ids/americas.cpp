@@ -29,9 +29,9 @@ Check ein_validate(std::string_view in) {
   std::string plain = clean(in, "");
   strip(plain);
   std::string n = ein_compact(in);
-  if (!ein_shape(plain)) return fail(Failure::format, n, "An EIN is 9 digits, written NN-NNNNNNN.");
+  if (!ein_shape(plain)) return fail(Failure::format, std::move(n), "An EIN is 9 digits, written NN-NNNNNNN.");
   if (!std::binary_search(std::begin(ein_prefixes), std::end(ein_prefixes), std::string_view(n).substr(0, 2)))
-    return fail(Failure::component, n, "The first two digits are not an EIN prefix the IRS assigns.");
+    return fail(Failure::component, std::move(n), "The first two digits are not an EIN prefix the IRS assigns.");
   return ok(std::move(n));
 }
 std::string ein_layout(std::string_view n) { return std::string(n.substr(0, 2)) + "-" + std::string(n.substr(2)); }
@@ -46,15 +46,15 @@ std::string bn_compact(std::string_view in) {
 Check bn_validate(std::string_view in) {
   std::string n = bn_compact(in);
   if (n.size() != 9 && n.size() != 15)
-    return fail(Failure::length, n, "A business number has 9 digits, or 15 characters with a program account.");
-  if (!is_digits(n.substr(0, 9))) return fail(Failure::format, n, "A business number starts with 9 digits.");
+    return fail(Failure::length, std::move(n), "A business number has 9 digits, or 15 characters with a program account.");
+  if (!is_digits(n.substr(0, 9))) return fail(Failure::format, std::move(n), "A business number starts with 9 digits.");
   if (luhn_checksum(n.substr(0, 9)) != 0)
-    return fail(Failure::checksum, n, "The business number Luhn check digit does not match.");
+    return fail(Failure::checksum, std::move(n), "The business number Luhn check digit does not match.");
   if (n.size() == 15) {
     const std::string_view program = std::string_view(n).substr(9, 2);
     if (program != "RC" && program != "RM" && program != "RP" && program != "RT")
-      return fail(Failure::component, n, "The program identifier is not RC, RM, RP or RT.");
-    if (!is_digits(n.substr(11))) return fail(Failure::format, n, "The program account ends with 4 digits.");
+      return fail(Failure::component, std::move(n), "The program identifier is not RC, RM, RP or RT.");
+    if (!is_digits(n.substr(11))) return fail(Failure::format, std::move(n), "The program account ends with 4 digits.");
   }
   return ok(std::move(n));
 }
@@ -74,12 +74,12 @@ std::array<int, 2> cnpj_check_digits(std::string_view n) {
 }
 Check cnpj_validate(std::string_view in) {
   std::string n = cnpj_compact(in);
-  if (n.empty() || !std::all_of(n.begin(), n.end(), is_alnum_upper) || n.starts_with("000000000000"))
-    return fail(Failure::format, n, "A CNPJ has letters and digits only, not all zero.");
-  if (n.size() != 14) return fail(Failure::length, n, "A CNPJ has 14 characters.");
+  if (n.empty() || !std::all_of(n.begin(), n.end(), [](char c) { return is_alnum_upper(c); }) || n.starts_with("000000000000"))
+    return fail(Failure::format, std::move(n), "A CNPJ has letters and digits only, not all zero.");
+  if (n.size() != 14) return fail(Failure::length, std::move(n), "A CNPJ has 14 characters.");
   const auto d = cnpj_check_digits(n);
   if (n[12] != '0' + d[0] || n[13] != '0' + d[1])
-    return fail(Failure::checksum, n, "The CNPJ check digits do not match.");
+    return fail(Failure::checksum, std::move(n), "The CNPJ check digits do not match.");
   return ok(std::move(n));
 }
 std::string cnpj_layout(std::string_view n) {

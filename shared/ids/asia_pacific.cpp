@@ -20,10 +20,10 @@ std::string clean_strip(std::string_view in, std::string_view seps) {
 std::string abn_compact(std::string_view in) { return clean_strip(in, " "); }
 Check abn_validate(std::string_view in) {
   std::string n = abn_compact(in);
-  if (!is_digits(n)) return fail(Failure::format, n, "An ABN has digits only.");
-  if (n.size() != 11) return fail(Failure::length, n, "An ABN has 11 digits.");
+  if (!is_digits(n)) return fail(Failure::format, std::move(n), "An ABN has digits only.");
+  if (n.size() != 11) return fail(Failure::length, std::move(n), "An ABN has 11 digits.");
   const long check = 11 + py_mod(-weighted_sum(n.substr(2), {3, 5, 7, 9, 11, 13, 15, 17, 19}) - 1, 89);
-  if (to_int(n.substr(0, 2)) != check) return fail(Failure::checksum, n, "The ABN check digits do not match.");
+  if (to_int(n.substr(0, 2)) != check) return fail(Failure::checksum, std::move(n), "The ABN check digits do not match.");
   return ok(std::move(n));
 }
 std::string abn_layout(std::string_view n) {
@@ -42,18 +42,18 @@ bool gstin_shape(std::string_view n) {
 }
 Check gstin_validate(std::string_view in) {
   std::string n = gstin_compact(in);
-  if (n.size() != 15) return fail(Failure::length, n, "A GSTIN has 15 characters.");
+  if (n.size() != 15) return fail(Failure::length, std::move(n), "A GSTIN has 15 characters.");
   if (!gstin_shape(n))
-    return fail(Failure::format, n,
+    return fail(Failure::format, std::move(n),
                 "A GSTIN is 2 digits, a PAN (5 letters, 4 digits, letter) and 3 letters or digits.");
   const long state = static_cast<long>(to_int(n.substr(0, 2)));
   if (state < 1 || state > 37 || n[12] == '0' || n[13] != 'Z')
-    return fail(Failure::component, n, "Unknown state code, registration count 0, or no Z in 14th place.");
+    return fail(Failure::component, std::move(n), "Unknown state code, registration count 0, or no Z in 14th place.");
   // The PAN's 4th letter is the holder type; its serial is never 0000.
   if (std::string_view("ABCFGHLJPTK").find(n[5]) == std::string_view::npos)
-    return fail(Failure::component, n, "The PAN holder type is unknown.");
-  if (n.substr(7, 4) == "0000") return fail(Failure::component, n, "The PAN serial number is 0000.");
-  if (luhn_checksum(n, base36) != 0) return fail(Failure::checksum, n, "The GSTIN check character does not match.");
+    return fail(Failure::component, std::move(n), "The PAN holder type is unknown.");
+  if (n.substr(7, 4) == "0000") return fail(Failure::component, std::move(n), "The PAN serial number is 0000.");
+  if (luhn_checksum(n, base36) != 0) return fail(Failure::checksum, std::move(n), "The GSTIN check character does not match.");
   return ok(std::move(n));
 }
 
@@ -63,15 +63,15 @@ constexpr std::string_view uscc_alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 std::string uscc_compact(std::string_view in) { return clean_upper(in, " -"); }
 Check uscc_validate(std::string_view in) {
   std::string n = uscc_compact(in);
-  if (n.size() != 18) return fail(Failure::length, n, "A USCC has 18 characters.");
+  if (n.size() != 18) return fail(Failure::length, std::move(n), "A USCC has 18 characters.");
   if (!is_digits(n.substr(0, 8)) ||
       !std::all_of(n.begin() + 8, n.end(), [](char c) { return uscc_alphabet.find(c) != std::string_view::npos; }))
-    return fail(Failure::format, n, "A USCC has 8 digits then letters and digits without I, O, S, V, Z.");
+    return fail(Failure::format, std::move(n), "A USCC has 8 digits then letters and digits without I, O, S, V, Z.");
   constexpr int weights[17] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
   long sum = 0;
   for (std::size_t i = 0; i < 17; ++i) sum += weights[i] * static_cast<long>(uscc_alphabet.find(n[i]));
   if (n[17] != uscc_alphabet[static_cast<std::size_t>(py_mod(31 - sum, 31))])
-    return fail(Failure::checksum, n, "The USCC check character does not match.");
+    return fail(Failure::checksum, std::move(n), "The USCC check character does not match.");
   return ok(std::move(n));
 }
 
@@ -80,12 +80,12 @@ Check uscc_validate(std::string_view in) {
 std::string jpcn_compact(std::string_view in) { return clean_strip(in, "- "); }
 Check jpcn_validate(std::string_view in) {
   std::string n = jpcn_compact(in);
-  if (n.size() != 13) return fail(Failure::length, n, "A corporate number has 13 digits.");
-  if (!is_digits(n)) return fail(Failure::format, n, "A corporate number has digits only.");
+  if (n.size() != 13) return fail(Failure::length, std::move(n), "A corporate number has 13 digits.");
+  if (!is_digits(n)) return fail(Failure::format, std::move(n), "A corporate number has digits only.");
   long sum = 0;
   for (std::size_t i = 0; i < 12; ++i) sum += (i % 2 ? 2 : 1) * digit(n[12 - i]);
   if (n[0] != '0' + (9 - sum % 9))
-    return fail(Failure::checksum, n, "The corporate number check digit does not match.");
+    return fail(Failure::checksum, std::move(n), "The corporate number check digit does not match.");
   return ok(std::move(n));
 }
 std::string jpcn_layout(std::string_view n) {

@@ -21,16 +21,16 @@ std::string oss_compact(std::string_view in) { return clean_upper(in, " -"); }
 Check oss_validate(std::string_view in) {
   std::string n = oss_compact(in);
   if (n.starts_with("EU")) {
-    if (n.size() != 11) return fail(Failure::length, n, "An EU OSS number has EU and 9 digits.");
+    if (n.size() != 11) return fail(Failure::length, std::move(n), "An EU OSS number has EU and 9 digits.");
   } else if (n.starts_with("IM")) {
-    if (n.size() != 12) return fail(Failure::length, n, "An IOSS number has IM and 10 digits.");
+    if (n.size() != 12) return fail(Failure::length, std::move(n), "An IOSS number has IM and 10 digits.");
   } else {
-    return fail(Failure::component, n, "A one-stop-shop number starts with EU or IM.");
+    return fail(Failure::component, std::move(n), "A one-stop-shop number starts with EU or IM.");
   }
-  if (!is_digits(n.substr(2))) return fail(Failure::format, n, "A one-stop-shop number has digits after the prefix.");
+  if (!is_digits(n.substr(2))) return fail(Failure::format, std::move(n), "A one-stop-shop number has digits after the prefix.");
   const std::string_view msi = std::string_view(n).substr(2, 3);
   if (std::find(oss_member_states.begin(), oss_member_states.end(), msi) == oss_member_states.end())
-    return fail(Failure::component, n, "Digits 3-5 are not the code of an EU member state.");
+    return fail(Failure::component, std::move(n), "Digits 3-5 are not the code of an EU member state.");
   return ok(std::move(n));
 }
 
@@ -56,8 +56,14 @@ const Scheme* member_scheme(std::string_view prefix) {
   return nullptr;
 }
 
+// Puts the two-letter country prefix in front unless it is there (in place: check-id calls this
+// millions of times, and every copy of a short string is a library call).
+void add_prefix(std::string_view prefix, std::string& number) {
+  if (number.size() < 2 || number[0] != prefix[0] || number[1] != prefix[1]) number.insert(0, prefix);
+}
+
 std::string with_prefix(std::string_view prefix, std::string number) {
-  if (!number.starts_with(prefix)) number.insert(0, prefix);
+  add_prefix(prefix, number);
   return number;
 }
 
@@ -92,7 +98,7 @@ Check vat_validate(std::string_view in) {
     return fail(Failure::component, clean_upper(in, ""),
                 "The number does not start with the VAT prefix of an EU member state.");
   Check c = national->validate(in);
-  c.compact = with_prefix(prefix, std::move(c.compact));
+  add_prefix(prefix, c.compact);
   return c;
 }
 

@@ -33,15 +33,15 @@ bool bg_other_valid(std::string_view ten) {
 }
 Check bg_validate(std::string_view in) {
   std::string n = bg_compact(in);
-  if (!is_digits(n)) return fail(Failure::format, n, "A Bulgarian VAT number has digits only.");
+  if (!is_digits(n)) return fail(Failure::format, std::move(n), "A Bulgarian VAT number has digits only.");
   if (n.size() == 9) {
     if (n[8] != bg_legal_check(n.substr(0, 8)))
-      return fail(Failure::checksum, n, "The Bulgarian VAT check digit does not match.");
+      return fail(Failure::checksum, std::move(n), "The Bulgarian VAT check digit does not match.");
   } else if (n.size() == 10) {
     if (!bg_egn_valid(n) && !bg_pnf_valid(n) && !bg_other_valid(n))
-      return fail(Failure::checksum, n, "The number is not a valid EGN, PNF or other Bulgarian VAT number.");
+      return fail(Failure::checksum, std::move(n), "The number is not a valid EGN, PNF or other Bulgarian VAT number.");
   } else {
-    return fail(Failure::length, n, "A Bulgarian VAT number has 9 or 10 digits.");
+    return fail(Failure::length, std::move(n), "A Bulgarian VAT number has 9 or 10 digits.");
   }
   return ok(std::move(n));
 }
@@ -50,10 +50,10 @@ Check bg_validate(std::string_view in) {
 std::string ee_compact(std::string_view in) { return compact_with(in, " ", "EE"); }
 Check ee_validate(std::string_view in) {
   std::string n = ee_compact(in);
-  if (!is_digits(n)) return fail(Failure::format, n, "An Estonian KMKR number has digits only.");
-  if (n.size() != 9) return fail(Failure::length, n, "An Estonian KMKR number has 9 digits.");
+  if (!is_digits(n)) return fail(Failure::format, std::move(n), "An Estonian KMKR number has digits only.");
+  if (n.size() != 9) return fail(Failure::length, std::move(n), "An Estonian KMKR number has 9 digits.");
   if (weighted_sum(n, {3, 7, 1, 3, 7, 1, 3, 7, 1}) % 10 != 0)
-    return fail(Failure::checksum, n, "The Estonian KMKR check digit does not match.");
+    return fail(Failure::checksum, std::move(n), "The Estonian KMKR check digit does not match.");
   return ok(std::move(n));
 }
 
@@ -61,10 +61,10 @@ Check ee_validate(std::string_view in) {
 std::string hu_compact(std::string_view in) { return compact_with(in, " -", "HU"); }
 Check hu_validate(std::string_view in) {
   std::string n = hu_compact(in);
-  if (!is_digits(n)) return fail(Failure::format, n, "A Hungarian ANUM has digits only.");
-  if (n.size() != 8) return fail(Failure::length, n, "A Hungarian ANUM has 8 digits.");
+  if (!is_digits(n)) return fail(Failure::format, std::move(n), "A Hungarian ANUM has digits only.");
+  if (n.size() != 8) return fail(Failure::length, std::move(n), "A Hungarian ANUM has 8 digits.");
   if (weighted_sum(n, {9, 7, 3, 1, 9, 7, 3, 1}) % 10 != 0)
-    return fail(Failure::checksum, n, "The Hungarian ANUM check digit does not match.");
+    return fail(Failure::checksum, std::move(n), "The Hungarian ANUM check digit does not match.");
   return ok(std::move(n));
 }
 
@@ -82,17 +82,17 @@ char lt_check(std::string_view body) {
 }
 Check lt_validate(std::string_view in) {
   std::string n = lt_compact(in);
-  if (!is_digits(n)) return fail(Failure::format, n, "A Lithuanian PVM code has digits only.");
+  if (!is_digits(n)) return fail(Failure::format, std::move(n), "A Lithuanian PVM code has digits only.");
   if (n.size() == 9) {
     if (n[7] != '1')
-      return fail(Failure::component, n, "The 8th digit of a Lithuanian PVM code for a legal entity is 1.");
+      return fail(Failure::component, std::move(n), "The 8th digit of a Lithuanian PVM code for a legal entity is 1.");
   } else if (n.size() == 12) {
-    if (n[10] != '1') return fail(Failure::component, n, "The 11th digit of a 12-digit Lithuanian PVM code is 1.");
+    if (n[10] != '1') return fail(Failure::component, std::move(n), "The 11th digit of a 12-digit Lithuanian PVM code is 1.");
   } else {
-    return fail(Failure::length, n, "A Lithuanian PVM code has 9 or 12 digits.");
+    return fail(Failure::length, std::move(n), "A Lithuanian PVM code has 9 or 12 digits.");
   }
   if (n.back() != lt_check(std::string_view(n).substr(0, n.size() - 1)))
-    return fail(Failure::checksum, n, "The Lithuanian PVM check digit does not match.");
+    return fail(Failure::checksum, std::move(n), "The Lithuanian PVM check digit does not match.");
   return ok(std::move(n));
 }
 
@@ -106,19 +106,19 @@ bool lv_personal_check(std::string_view n) {
 }
 Check lv_validate(std::string_view in) {
   std::string n = lv_compact(in);
-  if (!is_digits(n)) return fail(Failure::format, n, "A Latvian PVN has digits only.");
-  if (n.size() != 11) return fail(Failure::length, n, "A Latvian PVN has 11 digits.");
+  if (!is_digits(n)) return fail(Failure::format, std::move(n), "A Latvian PVN has digits only.");
+  if (n.size() != 11) return fail(Failure::length, std::move(n), "A Latvian PVN has 11 digits.");
   if (n[0] > '3') {
     if (weighted_sum(n, {9, 1, 4, 8, 3, 10, 2, 5, 7, 6, 1}) % 11 != 3)
-      return fail(Failure::checksum, n, "The Latvian PVN check digit does not match.");
+      return fail(Failure::checksum, std::move(n), "The Latvian PVN check digit does not match.");
     return ok(std::move(n));
   }
   if (!n.starts_with("32")) {
     const int year = static_cast<int>(to_int(n.substr(4, 2))) + 1800 + digit(n[6]) * 100;
     if (!is_valid_date(year, static_cast<int>(to_int(n.substr(2, 2))), static_cast<int>(to_int(n.substr(0, 2)))))
-      return fail(Failure::component, n, "The birth date in the Latvian personal code is not a real date.");
+      return fail(Failure::component, std::move(n), "The birth date in the Latvian personal code is not a real date.");
   }
-  if (!lv_personal_check(n)) return fail(Failure::checksum, n, "The Latvian personal code check digit does not match.");
+  if (!lv_personal_check(n)) return fail(Failure::checksum, std::move(n), "The Latvian personal code check digit does not match.");
   return ok(std::move(n));
 }
 
@@ -126,10 +126,10 @@ Check lv_validate(std::string_view in) {
 std::string pl_compact(std::string_view in) { return compact_with(in, " -", "PL"); }
 Check pl_validate(std::string_view in) {
   std::string n = pl_compact(in);
-  if (!is_digits(n)) return fail(Failure::format, n, "A Polish NIP has digits only.");
-  if (n.size() != 10) return fail(Failure::length, n, "A Polish NIP has 10 digits.");
+  if (!is_digits(n)) return fail(Failure::format, std::move(n), "A Polish NIP has digits only.");
+  if (n.size() != 10) return fail(Failure::length, std::move(n), "A Polish NIP has 10 digits.");
   if (py_mod(weighted_sum(n, {6, 5, 7, 2, 3, 4, 5, 6, 7, -1}), 11) != 0)
-    return fail(Failure::checksum, n, "The Polish NIP check digit does not match.");
+    return fail(Failure::checksum, std::move(n), "The Polish NIP check digit does not match.");
   return ok(std::move(n));
 }
 std::string pl_layout(std::string_view n) {
@@ -158,7 +158,7 @@ Check ro_validate(std::string_view in) {
   strip(number);
   if (number.size() == 13) return rebase(ro_cnp_validate(number), n);
   if (number.size() >= 2 && number.size() <= 10) return ro_cui(number, n);
-  return fail(Failure::length, n, "A Romanian VAT number has 2 to 10 digits, or 13 for a CNP.");
+  return fail(Failure::length, std::move(n), "A Romanian VAT number has 2 to 10 digits, or 13 for a CNP.");
 }
 
 // [SECTION] sk.dph: 10 digits; either a valid birth number (RČ) or: no leading 0, third digit
@@ -166,12 +166,12 @@ Check ro_validate(std::string_view in) {
 std::string sk_compact(std::string_view in) { return compact_with(in, " -", "SK"); }
 Check sk_validate(std::string_view in) {
   std::string n = sk_compact(in);
-  if (!is_digits(n)) return fail(Failure::format, n, "A Slovak IČ DPH has digits only.");
-  if (n.size() != 10) return fail(Failure::length, n, "A Slovak IČ DPH has 10 digits.");
+  if (!is_digits(n)) return fail(Failure::format, std::move(n), "A Slovak IČ DPH has digits only.");
+  if (n.size() != 10) return fail(Failure::length, std::move(n), "A Slovak IČ DPH has 10 digits.");
   if (cz_rc_validate(n).valid) return ok(std::move(n));
   if (n[0] == '0' || std::string_view("234789").find(n[2]) == std::string_view::npos)
-    return fail(Failure::format, n, "A Slovak IČ DPH does not start with 0 and has 2, 3, 4, 7, 8 or 9 in third place.");
-  if (to_int(n) % 11 != 0) return fail(Failure::checksum, n, "A Slovak IČ DPH is divisible by 11.");
+    return fail(Failure::format, std::move(n), "A Slovak IČ DPH does not start with 0 and has 2, 3, 4, 7, 8 or 9 in third place.");
+  if (to_int(n) % 11 != 0) return fail(Failure::checksum, std::move(n), "A Slovak IČ DPH is divisible by 11.");
   return ok(std::move(n));
 }
 

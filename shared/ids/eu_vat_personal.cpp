@@ -48,20 +48,20 @@ char cz_special_check(std::string_view seven) {
 }
 Check cz_validate(std::string_view in) {
   std::string n = cz_compact(in);
-  if (!is_digits(n)) return fail(Failure::format, n, "A Czech DIČ has digits only.");
+  if (!is_digits(n)) return fail(Failure::format, std::move(n), "A Czech DIČ has digits only.");
   if (n.size() == 8) {
-    if (n[0] == '9') return fail(Failure::component, n, "An 8-digit Czech DIČ does not start with 9.");
+    if (n[0] == '9') return fail(Failure::component, std::move(n), "An 8-digit Czech DIČ does not start with 9.");
     if (n[7] != cz_legal_check(n.substr(0, 7)))
-      return fail(Failure::checksum, n, "The Czech DIČ check digit does not match.");
+      return fail(Failure::checksum, std::move(n), "The Czech DIČ check digit does not match.");
     return ok(std::move(n));
   }
   if (n.size() == 9 && n[0] == '6') {
     if (n[8] != cz_special_check(n.substr(1, 7)))
-      return fail(Failure::checksum, n, "The Czech DIČ check digit does not match.");
+      return fail(Failure::checksum, std::move(n), "The Czech DIČ check digit does not match.");
     return ok(std::move(n));
   }
   if (n.size() == 9 || n.size() == 10) return rebase(cz_rc_validate(n), n);
-  return fail(Failure::length, n, "A Czech DIČ has 8, 9 or 10 digits.");
+  return fail(Failure::length, std::move(n), "A Czech DIČ has 8, 9 or 10 digits.");
 }
 
 }  // namespace

@@ -25,11 +25,11 @@ char cy_check_letter(std::string_view eight) {
 Check cy_validate(std::string_view in) {
   std::string n = cy_compact(in);
   if (!is_digits(py_slice(n, 0, -1)))
-    return fail(Failure::format, n, "A Cypriot VAT number has 8 digits and a letter.");
-  if (n.size() != 9) return fail(Failure::length, n, "A Cypriot VAT number has 9 characters.");
-  if (n.starts_with("12")) return fail(Failure::component, n, "A Cypriot VAT number cannot start with 12.");
+    return fail(Failure::format, std::move(n), "A Cypriot VAT number has 8 digits and a letter.");
+  if (n.size() != 9) return fail(Failure::length, std::move(n), "A Cypriot VAT number has 9 characters.");
+  if (n.starts_with("12")) return fail(Failure::component, std::move(n), "A Cypriot VAT number cannot start with 12.");
   if (n[8] != cy_check_letter(n.substr(0, 8)))
-    return fail(Failure::checksum, n, "The Cypriot VAT check letter does not match.");
+    return fail(Failure::checksum, std::move(n), "The Cypriot VAT check letter does not match.");
   return ok(std::move(n));
 }
 
@@ -40,27 +40,27 @@ std::string es_compact(std::string_view in) { return compact_with(in, " -", "ES"
 char dni_letter(std::string_view digits) { return dni_letters[static_cast<std::size_t>(to_int(digits) % 23)]; }
 Check es_cif(std::string n) {
   if (std::string_view("ABCDEFGHJNPQRSUVW").find(n[0]) == std::string_view::npos)
-    return fail(Failure::format, n, "A Spanish CIF starts with an organisation-type letter.");
+    return fail(Failure::format, std::move(n), "A Spanish CIF starts with an organisation-type letter.");
   const char check = luhn_check_digit(n.substr(1, 7));
   if (n[8] != check && n[8] != "JABCDEFGHI"[digit(check)])
-    return fail(Failure::checksum, n, "The Spanish CIF check character does not match.");
+    return fail(Failure::checksum, std::move(n), "The Spanish CIF check character does not match.");
   return ok(std::move(n));
 }
 Check es_validate(std::string_view in) {
   std::string n = es_compact(in);
   if (!is_digits(py_slice(n, 1, -1)))
-    return fail(Failure::format, n, "A Spanish NIF has 7 digits between a leading and a trailing character.");
-  if (n.size() != 9) return fail(Failure::length, n, "A Spanish NIF has 9 characters.");
+    return fail(Failure::format, std::move(n), "A Spanish NIF has 7 digits between a leading and a trailing character.");
+  if (n.size() != 9) return fail(Failure::length, std::move(n), "A Spanish NIF has 9 characters.");
   const char first = n[0];
   if (first == 'K' || first == 'L' || first == 'M') {
     if (n[8] != dni_letter(n.substr(1, 7)))
-      return fail(Failure::checksum, n, "The Spanish NIF check letter does not match.");
+      return fail(Failure::checksum, std::move(n), "The Spanish NIF check letter does not match.");
   } else if (is_digit(first)) {
     if (n[8] != dni_letter(n.substr(0, 8)))
-      return fail(Failure::checksum, n, "The Spanish DNI check letter does not match.");
+      return fail(Failure::checksum, std::move(n), "The Spanish DNI check letter does not match.");
   } else if (first == 'X' || first == 'Y' || first == 'Z') {
     const std::string digits = std::string(1, static_cast<char>('0' + (first - 'X'))) + n.substr(1, 7);
-    if (n[8] != dni_letter(digits)) return fail(Failure::checksum, n, "The Spanish NIE check letter does not match.");
+    if (n[8] != dni_letter(digits)) return fail(Failure::checksum, std::move(n), "The Spanish NIE check letter does not match.");
   } else {
     return es_cif(std::move(n));
   }
@@ -77,11 +77,11 @@ std::string gr_compact(std::string_view in) {
 }
 Check gr_validate(std::string_view in) {
   std::string n = gr_compact(in);
-  if (!is_digits(n)) return fail(Failure::format, n, "A Greek VAT number has digits only.");
-  if (n.size() != 9) return fail(Failure::length, n, "A Greek VAT number has 9 digits.");
+  if (!is_digits(n)) return fail(Failure::format, std::move(n), "A Greek VAT number has digits only.");
+  if (n.size() != 9) return fail(Failure::length, std::move(n), "A Greek VAT number has 9 digits.");
   long sum = 0;
   for (std::size_t i = 0; i < 8; ++i) sum = sum * 2 + digit(n[i]);
-  if (n[8] != '0' + sum * 2 % 11 % 10) return fail(Failure::checksum, n, "The Greek VAT check digit does not match.");
+  if (n[8] != '0' + sum * 2 % 11 % 10) return fail(Failure::checksum, std::move(n), "The Greek VAT check digit does not match.");
   return ok(std::move(n));
 }
 
@@ -89,10 +89,10 @@ Check gr_validate(std::string_view in) {
 std::string hr_compact(std::string_view in) { return compact_with(in, " -", "HR"); }
 Check hr_validate(std::string_view in) {
   std::string n = hr_compact(in);
-  if (!is_digits(n)) return fail(Failure::format, n, "A Croatian OIB has digits only.");
-  if (n.size() != 11) return fail(Failure::length, n, "A Croatian OIB has 11 digits.");
+  if (!is_digits(n)) return fail(Failure::format, std::move(n), "A Croatian OIB has digits only.");
+  if (n.size() != 11) return fail(Failure::length, std::move(n), "A Croatian OIB has 11 digits.");
   if (mod_11_10_checksum(n) != 1)
-    return fail(Failure::checksum, n, "The ISO 7064 MOD 11,10 check digit does not match.");
+    return fail(Failure::checksum, std::move(n), "The ISO 7064 MOD 11,10 check digit does not match.");
   return ok(std::move(n));
 }
 
@@ -105,11 +105,11 @@ bool it_office_known(std::string_view o) {
 Check it_validate(std::string_view in) {
   std::string n = it_compact(in);
   if (!is_digits(n) || to_int(py_slice(n, 0, 7)) == 0)
-    return fail(Failure::format, n, "An Italian partita IVA has digits only, not starting with 7 zeros.");
-  if (n.size() != 11) return fail(Failure::length, n, "An Italian partita IVA has 11 digits.");
+    return fail(Failure::format, std::move(n), "An Italian partita IVA has digits only, not starting with 7 zeros.");
+  if (n.size() != 11) return fail(Failure::length, std::move(n), "An Italian partita IVA has 11 digits.");
   if (!it_office_known(n.substr(7, 3)))
-    return fail(Failure::component, n, "Digits 8-10 are not a known Italian tax office.");
-  if (luhn_checksum(n) != 0) return fail(Failure::checksum, n, "The Luhn check digit does not match.");
+    return fail(Failure::component, std::move(n), "Digits 8-10 are not a known Italian tax office.");
+  if (luhn_checksum(n) != 0) return fail(Failure::checksum, std::move(n), "The Luhn check digit does not match.");
   return ok(std::move(n));
 }
 
@@ -118,10 +118,10 @@ std::string mt_compact(std::string_view in) { return compact_with(in, " -", "MT"
 Check mt_validate(std::string_view in) {
   std::string n = mt_compact(in);
   if (!is_digits(n) || n[0] == '0')
-    return fail(Failure::format, n, "A Maltese VAT number has digits only and does not start with 0.");
-  if (n.size() != 8) return fail(Failure::length, n, "A Maltese VAT number has 8 digits.");
+    return fail(Failure::format, std::move(n), "A Maltese VAT number has digits only and does not start with 0.");
+  if (n.size() != 8) return fail(Failure::length, std::move(n), "A Maltese VAT number has 8 digits.");
   if (weighted_sum(n, {3, 4, 6, 7, 8, 9, 10, 1}) % 37 != 0)
-    return fail(Failure::checksum, n, "The Maltese mod 37 check does not match.");
+    return fail(Failure::checksum, std::move(n), "The Maltese mod 37 check does not match.");
   return ok(std::move(n));
 }
 
@@ -130,10 +130,10 @@ std::string pt_compact(std::string_view in) { return compact_with(in, " -.", "PT
 Check pt_validate(std::string_view in) {
   std::string n = pt_compact(in);
   if (!is_digits(n) || n[0] == '0')
-    return fail(Failure::format, n, "A Portuguese NIF has digits only and does not start with 0.");
-  if (n.size() != 9) return fail(Failure::length, n, "A Portuguese NIF has 9 digits.");
+    return fail(Failure::format, std::move(n), "A Portuguese NIF has digits only and does not start with 0.");
+  if (n.size() != 9) return fail(Failure::length, std::move(n), "A Portuguese NIF has 9 digits.");
   const long check = py_mod(11 - weighted_sum(n, {9, 8, 7, 6, 5, 4, 3, 2}), 11) % 10;
-  if (n[8] != '0' + check) return fail(Failure::checksum, n, "The Portuguese NIF check digit does not match.");
+  if (n[8] != '0' + check) return fail(Failure::checksum, std::move(n), "The Portuguese NIF check digit does not match.");
   return ok(std::move(n));
 }
 
@@ -142,11 +142,11 @@ std::string si_compact(std::string_view in) { return compact_with(in, " -", "SI"
 Check si_validate(std::string_view in) {
   std::string n = si_compact(in);
   if (!is_digits(n) || n[0] == '0')
-    return fail(Failure::format, n, "A Slovenian DDV number has digits only and does not start with 0.");
-  if (n.size() != 8) return fail(Failure::length, n, "A Slovenian DDV number has 8 digits.");
+    return fail(Failure::format, std::move(n), "A Slovenian DDV number has digits only and does not start with 0.");
+  if (n.size() != 8) return fail(Failure::length, std::move(n), "A Slovenian DDV number has 8 digits.");
   const long check = 11 - weighted_sum(n, {8, 7, 6, 5, 4, 3, 2}) % 11;
   if (check == 11 || n[7] != '0' + check % 10)
-    return fail(Failure::checksum, n, "The Slovenian DDV check digit does not match.");
+    return fail(Failure::checksum, std::move(n), "The Slovenian DDV check digit does not match.");
   return ok(std::move(n));
 }
 

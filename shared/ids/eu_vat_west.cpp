@@ -24,10 +24,10 @@ std::string at_compact(std::string_view in) { return compact_with(in, " -./", "A
 Check at_validate(std::string_view in) {
   std::string n = at_compact(in);
   if (!n.starts_with('U') || !is_digits(py_slice(n, 1)))
-    return fail(Failure::format, n, "An Austrian UID is U followed by digits.");
-  if (n.size() != 9) return fail(Failure::length, n, "An Austrian UID has U and 8 digits.");
+    return fail(Failure::format, std::move(n), "An Austrian UID is U followed by digits.");
+  if (n.size() != 9) return fail(Failure::length, std::move(n), "An Austrian UID has U and 8 digits.");
   const int check = static_cast<int>(py_mod(6 - luhn_checksum(n.substr(1, 7)), 10));
-  if (n[8] != '0' + check) return fail(Failure::checksum, n, "The Austrian UID check digit does not match.");
+  if (n[8] != '0' + check) return fail(Failure::checksum, std::move(n), "The Austrian UID check digit does not match.");
   return ok(std::move(n));
 }
 
@@ -42,11 +42,11 @@ std::string be_compact(std::string_view in) {
 Check be_validate(std::string_view in) {
   std::string n = be_compact(in);
   if (!is_digits(n) || all_zero(n))
-    return fail(Failure::format, n, "A Belgian enterprise number has digits only, not all zero.");
-  if (n.size() != 10) return fail(Failure::length, n, "A Belgian enterprise number has 10 digits.");
-  if (n[0] != '0' && n[0] != '1') return fail(Failure::component, n, "A Belgian enterprise number starts with 0 or 1.");
+    return fail(Failure::format, std::move(n), "A Belgian enterprise number has digits only, not all zero.");
+  if (n.size() != 10) return fail(Failure::length, std::move(n), "A Belgian enterprise number has 10 digits.");
+  if (n[0] != '0' && n[0] != '1') return fail(Failure::component, std::move(n), "A Belgian enterprise number starts with 0 or 1.");
   if ((to_int(n.substr(0, 8)) + to_int(n.substr(8))) % 97 != 0)
-    return fail(Failure::checksum, n, "The Belgian MOD 97 check digits do not match.");
+    return fail(Failure::checksum, std::move(n), "The Belgian MOD 97 check digits do not match.");
   return ok(std::move(n));
 }
 
@@ -55,10 +55,10 @@ std::string de_compact(std::string_view in) { return compact_with(in, " -./,", "
 Check de_validate(std::string_view in) {
   std::string n = de_compact(in);
   if (!is_digits(n) || n[0] == '0')
-    return fail(Failure::format, n, "A German USt-IdNr. has digits only and does not start with 0.");
-  if (n.size() != 9) return fail(Failure::length, n, "A German USt-IdNr. has 9 digits.");
+    return fail(Failure::format, std::move(n), "A German USt-IdNr. has digits only and does not start with 0.");
+  if (n.size() != 9) return fail(Failure::length, std::move(n), "A German USt-IdNr. has 9 digits.");
   if (mod_11_10_checksum(n) != 1)
-    return fail(Failure::checksum, n, "The ISO 7064 MOD 11,10 check digit does not match.");
+    return fail(Failure::checksum, std::move(n), "The ISO 7064 MOD 11,10 check digit does not match.");
   return ok(std::move(n));
 }
 
@@ -67,10 +67,10 @@ std::string dk_compact(std::string_view in) { return compact_with(in, " -.,/:", 
 Check dk_validate(std::string_view in) {
   std::string n = dk_compact(in);
   if (!is_digits(n) || n[0] == '0')
-    return fail(Failure::format, n, "A Danish CVR has digits only and does not start with 0.");
-  if (n.size() != 8) return fail(Failure::length, n, "A Danish CVR has 8 digits.");
+    return fail(Failure::format, std::move(n), "A Danish CVR has digits only and does not start with 0.");
+  if (n.size() != 8) return fail(Failure::length, std::move(n), "A Danish CVR has 8 digits.");
   if (weighted_sum(n, {2, 7, 6, 5, 4, 3, 2, 1}) % 11 != 0)
-    return fail(Failure::checksum, n, "The Danish CVR mod 11 check does not match.");
+    return fail(Failure::checksum, std::move(n), "The Danish CVR mod 11 check does not match.");
   return ok(std::move(n));
 }
 
@@ -78,10 +78,10 @@ Check dk_validate(std::string_view in) {
 std::string fi_compact(std::string_view in) { return compact_with(in, " -", "FI"); }
 Check fi_validate(std::string_view in) {
   std::string n = fi_compact(in);
-  if (!is_digits(n)) return fail(Failure::format, n, "A Finnish ALV number has digits only.");
-  if (n.size() != 8) return fail(Failure::length, n, "A Finnish ALV number has 8 digits.");
+  if (!is_digits(n)) return fail(Failure::format, std::move(n), "A Finnish ALV number has digits only.");
+  if (n.size() != 8) return fail(Failure::length, std::move(n), "A Finnish ALV number has 8 digits.");
   if (weighted_sum(n, {7, 9, 10, 5, 8, 4, 2, 1}) % 11 != 0)
-    return fail(Failure::checksum, n, "The Finnish mod 11 check does not match.");
+    return fail(Failure::checksum, std::move(n), "The Finnish mod 11 check does not match.");
   return ok(std::move(n));
 }
 
@@ -102,12 +102,12 @@ Check fr_validate(std::string_view in) {
   const auto key = py_slice(n, 0, 2);
   if (!std::all_of(key.begin(), key.end(), [](char c) { return fr_alphabet.find(c) != std::string_view::npos; }) ||
       !is_digits(py_slice(n, 2)))
-    return fail(Failure::format, n, "A French TVA number has 2 key characters followed by the SIREN digits.");
-  if (n.size() != 11) return fail(Failure::length, n, "A French TVA number has 11 characters.");
+    return fail(Failure::format, std::move(n), "A French TVA number has 2 key characters followed by the SIREN digits.");
+  if (n.size() != 11) return fail(Failure::length, std::move(n), "A French TVA number has 11 characters.");
   // Monaco numbers (SIREN part 000...) are valid TVA numbers but not SIRENs.
   if (n.substr(2, 3) != "000" && luhn_checksum(n.substr(2)) != 0)
-    return fail(Failure::checksum, n, "The SIREN Luhn check digit does not match.");
-  if (!fr_key_matches(n)) return fail(Failure::checksum, n, "The French TVA key does not match the SIREN.");
+    return fail(Failure::checksum, std::move(n), "The SIREN Luhn check digit does not match.");
+  if (!fr_key_matches(n)) return fail(Failure::checksum, std::move(n), "The French TVA key does not match the SIREN.");
   return ok(std::move(n));
 }
 
@@ -127,16 +127,16 @@ Check ie_validate(std::string_view in) {
   const auto tail = py_slice(n, 7);
   if (!is_digits(py_slice(n, 0, 1)) || !is_digits(py_slice(n, 2, 7)) ||
       !std::all_of(tail.begin(), tail.end(), [](char c) { return ie_alphabet.find(c) != std::string_view::npos; }))
-    return fail(Failure::format, n, "An Irish VAT number has 7 digits and 1 or 2 letters.");
-  if (n.size() != 8 && n.size() != 9) return fail(Failure::length, n, "An Irish VAT number has 8 or 9 characters.");
+    return fail(Failure::format, std::move(n), "An Irish VAT number has 7 digits and 1 or 2 letters.");
+  if (n.size() != 8 && n.size() != 9) return fail(Failure::length, std::move(n), "An Irish VAT number has 8 or 9 characters.");
   if (is_digits(n.substr(0, 7))) {
     if (n[7] != ie_check_letter(n.substr(0, 7), py_slice(n, 8)))
-      return fail(Failure::checksum, n, "The Irish VAT check letter does not match.");
+      return fail(Failure::checksum, std::move(n), "The Irish VAT check letter does not match.");
   } else if (is_upper(n[1]) || n[1] == '+' || n[1] == '*') {
     if (n[7] != ie_check_letter(n.substr(2, 5) + n.substr(0, 1), {}))
-      return fail(Failure::checksum, n, "The Irish VAT check letter does not match.");
+      return fail(Failure::checksum, std::move(n), "The Irish VAT check letter does not match.");
   } else {
-    return fail(Failure::format, n, "An old-style Irish VAT number has a letter, + or * in second place.");
+    return fail(Failure::format, std::move(n), "An old-style Irish VAT number has a letter, + or * in second place.");
   }
   return ok(std::move(n));
 }
@@ -145,10 +145,10 @@ Check ie_validate(std::string_view in) {
 std::string lu_compact(std::string_view in) { return compact_with(in, " :.-", "LU"); }
 Check lu_validate(std::string_view in) {
   std::string n = lu_compact(in);
-  if (!is_digits(n)) return fail(Failure::format, n, "A Luxembourg TVA number has digits only.");
-  if (n.size() != 8) return fail(Failure::length, n, "A Luxembourg TVA number has 8 digits.");
+  if (!is_digits(n)) return fail(Failure::format, std::move(n), "A Luxembourg TVA number has digits only.");
+  if (n.size() != 8) return fail(Failure::length, std::move(n), "A Luxembourg TVA number has 8 digits.");
   if (to_int(n.substr(0, 6)) % 89 != to_int(n.substr(6)))
-    return fail(Failure::checksum, n, "The Luxembourg mod 89 check digits do not match.");
+    return fail(Failure::checksum, std::move(n), "The Luxembourg mod 89 check digits do not match.");
   return ok(std::move(n));
 }
 
@@ -170,11 +170,11 @@ Check nl_validate(std::string_view in) {
   std::string n = nl_compact(in);
   if (!is_digits(py_slice(n, 0, 9)) || all_zero(py_slice(n, 0, 9)) || !is_digits(py_slice(n, 10)) ||
       all_zero(py_slice(n, 10)))
-    return fail(Failure::format, n, "A Dutch btw number is 9 digits, B and 2 digits.");
-  if (n.size() != 12) return fail(Failure::length, n, "A Dutch btw number has 12 characters.");
-  if (n[9] != 'B') return fail(Failure::format, n, "A Dutch btw number has B in tenth place.");
+    return fail(Failure::format, std::move(n), "A Dutch btw number is 9 digits, B and 2 digits.");
+  if (n.size() != 12) return fail(Failure::length, std::move(n), "A Dutch btw number has 12 characters.");
+  if (n[9] != 'B') return fail(Failure::format, std::move(n), "A Dutch btw number has B in tenth place.");
   if (!nl_bsn_valid(n.substr(0, 9)) && mod_97_10_checksum("NL" + n) != 1)
-    return fail(Failure::checksum, n, "The Dutch btw number fails both the 11-proof and MOD 97-10.");
+    return fail(Failure::checksum, std::move(n), "The Dutch btw number fails both the 11-proof and MOD 97-10.");
   return ok(std::move(n));
 }
 
@@ -183,12 +183,12 @@ std::string se_compact(std::string_view in) { return compact_with(in, " -.", "SE
 Check se_validate(std::string_view in) {
   std::string n = se_compact(in);
   if (!is_digits(n) || py_slice(n, -2) != "01")
-    return fail(Failure::format, n, "A Swedish VAT number is digits ending in 01.");
+    return fail(Failure::format, std::move(n), "A Swedish VAT number is digits ending in 01.");
   const auto org = py_slice(n, 0, -2);
-  if (!is_digits(org)) return fail(Failure::format, n, "A Swedish VAT number starts with the organisation number.");
-  if (org.size() != 10) return fail(Failure::length, n, "A Swedish VAT number has 12 digits.");
+  if (!is_digits(org)) return fail(Failure::format, std::move(n), "A Swedish VAT number starts with the organisation number.");
+  if (org.size() != 10) return fail(Failure::length, std::move(n), "A Swedish VAT number has 12 digits.");
   if (luhn_checksum(org) != 0)
-    return fail(Failure::checksum, n, "The organisation number Luhn check digit does not match.");
+    return fail(Failure::checksum, std::move(n), "The organisation number Luhn check digit does not match.");
   return ok(std::move(n));
 }
 

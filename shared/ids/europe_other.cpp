@@ -19,19 +19,19 @@ bool gb_authority_ok(std::string_view kind, long number) {
   return (kind == "GD" && number < 500) || (kind == "HA" && number >= 500);
 }
 Check gb_validate_short(std::string n) {
-  if (!is_digits(n.substr(2))) return fail(Failure::format, n, "A UK government VAT number is GD or HA and 3 digits.");
+  if (!is_digits(n.substr(2))) return fail(Failure::format, std::move(n), "A UK government VAT number is GD or HA and 3 digits.");
   if (!gb_authority_ok(n.substr(0, 2), static_cast<long>(to_int(n.substr(2)))))
-    return fail(Failure::component, n, "GD numbers are below 500, HA numbers 500 or above.");
+    return fail(Failure::component, std::move(n), "GD numbers are below 500, HA numbers 500 or above.");
   return ok(std::move(n));
 }
 Check gb_validate_authority(std::string n) {
   if (!is_digits(n.substr(6)))
-    return fail(Failure::format, n, "A UK government VAT number is GD8888 or HA8888 and 5 digits.");
+    return fail(Failure::format, std::move(n), "A UK government VAT number is GD8888 or HA8888 and 5 digits.");
   const long number = static_cast<long>(to_int(n.substr(6, 3)));
   if (!gb_authority_ok(n.substr(0, 2), number))
-    return fail(Failure::component, n, "GD numbers are below 500, HA numbers 500 or above.");
+    return fail(Failure::component, std::move(n), "GD numbers are below 500, HA numbers 500 or above.");
   if (number % 97 != to_int(n.substr(9, 2)))
-    return fail(Failure::checksum, n, "The last two digits are not the number mod 97.");
+    return fail(Failure::checksum, std::move(n), "The last two digits are not the number mod 97.");
   return ok(std::move(n));
 }
 Check gb_validate(std::string_view in) {
@@ -40,11 +40,11 @@ Check gb_validate(std::string_view in) {
   if (n.size() == 11 && (n.starts_with("GD8888") || n.starts_with("HA8888")))
     return gb_validate_authority(std::move(n));
   if (n.size() != 9 && n.size() != 12)
-    return fail(Failure::length, n, "A UK VAT number has 9 or 12 digits (5 for GD/HA).");
-  if (!is_digits(n)) return fail(Failure::format, n, "A UK VAT number has digits only.");
+    return fail(Failure::length, std::move(n), "A UK VAT number has 9 or 12 digits (5 for GD/HA).");
+  if (!is_digits(n)) return fail(Failure::format, std::move(n), "A UK VAT number has digits only.");
   const long sum = weighted_sum(n, {8, 7, 6, 5, 4, 3, 2, 10, 1}) % 97;
   const bool ok_sum = to_int(n.substr(0, 3)) >= 100 ? (sum == 0 || sum == 42 || sum == 55) : sum == 0;
-  if (!ok_sum) return fail(Failure::checksum, n, "The UK VAT mod 97 check does not match.");
+  if (!ok_sum) return fail(Failure::checksum, std::move(n), "The UK VAT mod 97 check does not match.");
   return ok(std::move(n));
 }
 std::string gb_layout(std::string_view n) {
@@ -63,12 +63,12 @@ std::string ch_compact(std::string_view in) {
 }
 Check ch_validate(std::string_view in) {
   std::string n = ch_compact(in);
-  if (n.size() != 12) return fail(Failure::length, n, "A Swiss UID has CHE and 9 digits.");
-  if (!n.starts_with("CHE")) return fail(Failure::component, n, "A Swiss UID starts with CHE.");
-  if (!is_digits(n.substr(3))) return fail(Failure::format, n, "A Swiss UID has 9 digits after CHE.");
+  if (n.size() != 12) return fail(Failure::length, std::move(n), "A Swiss UID has CHE and 9 digits.");
+  if (!n.starts_with("CHE")) return fail(Failure::component, std::move(n), "A Swiss UID starts with CHE.");
+  if (!is_digits(n.substr(3))) return fail(Failure::format, std::move(n), "A Swiss UID has 9 digits after CHE.");
   const long check = py_mod(11 - weighted_sum(n.substr(3), {5, 4, 3, 2, 7, 6, 5, 4}), 11);
   if (check == 10 || n[11] != '0' + check)
-    return fail(Failure::checksum, n, "The Swiss UID check digit does not match.");
+    return fail(Failure::checksum, std::move(n), "The Swiss UID check digit does not match.");
   return ok(std::move(n));
 }
 std::string ch_layout(std::string_view n) {
@@ -85,14 +85,14 @@ std::string no_compact(std::string_view in) {
 }
 Check no_validate(std::string_view in) {
   std::string n = no_compact(in);
-  if (!n.ends_with("MVA")) return fail(Failure::format, n, "A Norwegian MVA number ends with MVA.");
+  if (!n.ends_with("MVA")) return fail(Failure::format, std::move(n), "A Norwegian MVA number ends with MVA.");
   std::string org = n.substr(0, n.size() - 3);
   strip(org);
   if (!is_digits(org))
-    return fail(Failure::format, n, "A Norwegian MVA number has the 9-digit organisation number before MVA.");
-  if (org.size() != 9) return fail(Failure::length, n, "A Norwegian organisation number has 9 digits.");
+    return fail(Failure::format, std::move(n), "A Norwegian MVA number has the 9-digit organisation number before MVA.");
+  if (org.size() != 9) return fail(Failure::length, std::move(n), "A Norwegian organisation number has 9 digits.");
   if (weighted_sum(org, {3, 2, 7, 6, 5, 4, 3, 2, 1}) % 11 != 0)
-    return fail(Failure::checksum, n, "The organisation number check digit does not match.");
+    return fail(Failure::checksum, std::move(n), "The organisation number check digit does not match.");
   return ok(std::move(n));
 }
 std::string no_layout(std::string_view n) {

@@ -46,7 +46,7 @@ bool matches(std::string_view bban, std::string_view pattern) {
 Check check_be(std::string n) {
   const long rest = static_cast<long>(to_int(n.substr(4, 10)) % 97);
   if (to_int(n.substr(14, 2)) != (rest ? rest : 97))
-    return fail(Failure::checksum, n, "The Belgian account check digits do not match.");
+    return fail(Failure::checksum, std::move(n), "The Belgian account check digits do not match.");
   return ok(std::move(n));
 }
 // Spain: the CCC has two check digits, over "00" + bank + office and over the account number,
@@ -59,17 +59,17 @@ char ccc_check(std::string_view ten) {
 }
 Check check_es(std::string n) {
   const std::string_view ccc = std::string_view(n).substr(4);
-  if (ccc.size() != 20) return fail(Failure::length, n, "A Spanish account number (CCC) has 20 digits.");
-  if (!is_digits(ccc)) return fail(Failure::format, n, "A Spanish account number (CCC) has digits only.");
+  if (ccc.size() != 20) return fail(Failure::length, std::move(n), "A Spanish account number (CCC) has 20 digits.");
+  if (!is_digits(ccc)) return fail(Failure::format, std::move(n), "A Spanish account number (CCC) has digits only.");
   const std::string first = "00" + std::string(ccc.substr(0, 8));
   if (ccc[8] != ccc_check(first) || ccc[9] != ccc_check(ccc.substr(10)))
-    return fail(Failure::checksum, n, "The Spanish CCC check digits do not match.");
+    return fail(Failure::checksum, std::move(n), "The Spanish CCC check digits do not match.");
   return ok(std::move(n));
 }
 // Montenegro: the BBAN itself is 1 mod 97.
 Check check_me(std::string n) {
   if (mod_97_10_checksum(std::string_view(n).substr(4)) != 1)
-    return fail(Failure::checksum, n, "The Montenegrin account check digits do not match.");
+    return fail(Failure::checksum, std::move(n), "The Montenegrin account check digits do not match.");
   return ok(std::move(n));
 }
 // Norway: 11-digit account with weights 6,7,8,9,4,5,6,7,8,9 mod 11, or after the 0000 postgiro
@@ -77,7 +77,7 @@ Check check_me(std::string n) {
 Check check_no(std::string n) {
   std::string_view acc = std::string_view(n).substr(4);
   if (acc.starts_with("0000")) acc.remove_prefix(4);
-  if (!is_digits(acc)) return fail(Failure::format, n, "A Norwegian account number has digits only.");
+  if (!is_digits(acc)) return fail(Failure::format, std::move(n), "A Norwegian account number has digits only.");
   bool valid = false;
   if (acc.size() == 7) {
     valid = luhn_checksum(acc) == 0;
@@ -85,9 +85,9 @@ Check check_no(std::string n) {
     const long check = weighted_sum(acc, {6, 7, 8, 9, 4, 5, 6, 7, 8, 9}) % 11;
     valid = check < 10 && acc[10] == '0' + check;
   } else {
-    return fail(Failure::length, n, "A Norwegian account number has 7 or 11 digits.");
+    return fail(Failure::length, std::move(n), "A Norwegian account number has 7 or 11 digits.");
   }
-  if (!valid) return fail(Failure::checksum, n, "The Norwegian account check digit does not match.");
+  if (!valid) return fail(Failure::checksum, std::move(n), "The Norwegian account check digit does not match.");
   return ok(std::move(n));
 }
 
@@ -106,12 +106,12 @@ Check iban_check(std::string_view in, bool check_country) {
   std::string n = iban_compact(in);
   const std::string rearranged = std::string(py_slice(n, 4)) + std::string(py_slice(n, 0, 4));
   const int rest = rearranged.empty() ? -1 : mod_97_10_checksum(rearranged);
-  if (rest < 0) return fail(Failure::format, n, "An IBAN has letters and digits only.");
-  if (rest != 1) return fail(Failure::checksum, n, "The IBAN check digits (ISO 7064 MOD 97-10) do not match.");
+  if (rest < 0) return fail(Failure::format, std::move(n), "An IBAN has letters and digits only.");
+  if (rest != 1) return fail(Failure::checksum, std::move(n), "The IBAN check digits (ISO 7064 MOD 97-10) do not match.");
   const Country* country = find_country(n);
-  if (!country) return fail(Failure::component, n, "The IBAN country is not in the IBAN registry.");
+  if (!country) return fail(Failure::component, std::move(n), "The IBAN country is not in the IBAN registry.");
   if (!matches(std::string_view(n).substr(4), country->bban))
-    return fail(Failure::format, n,
+    return fail(Failure::format, std::move(n),
                 "The account part does not have the structure the registry gives for this country.");
   return check_country ? check_national(std::move(n)) : ok(std::move(n));
 }

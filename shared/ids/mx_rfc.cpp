@@ -7,13 +7,15 @@
 #include "shared/ids/text.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 
 namespace onb::ids::detail {
 namespace {
 
 constexpr char enye = '\x01';  // stands for Ñ in the narrow form
 
-// Four-letter words SAT never issues as the name part of a personal RFC.
+// Four-letter words SAT never issues as the name part of a personal RFC, sorted.
 constexpr std::string_view blacklist[] = {
     "BUEI", "BUEY", "CACA", "CACO", "CAGA", "CAGO", "CAKA", "CAKO", "COGE", "COJA", "COJE", "COJI", "COJO", "CULO",
     "FETO", "GUEY", "JOTO", "KACA", "KACO", "KAGA", "KAGO", "KAKA", "KOGE", "KOJO", "KULO", "MAME", "MAMO", "MEAR",
@@ -23,15 +25,17 @@ constexpr std::string_view blacklist[] = {
 constexpr std::string_view check_alphabet = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ \x01";
 
 std::string narrow(std::string_view utf8) {
-  std::string out;
+  std::string out(utf8.size(), '\0');  // never longer: Ñ shrinks from two bytes to one
+  std::size_t w = 0;
   for (std::size_t i = 0; i < utf8.size(); ++i) {
-    if (utf8.substr(i, 2) == "\xC3\x91") {
-      out.push_back(enye);
+    if (utf8[i] == '\xC3' && i + 1 < utf8.size() && utf8[i + 1] == '\x91') {
+      out[w++] = enye;
       ++i;
     } else {
-      out.push_back(utf8[i] == enye ? '\x02' : utf8[i]);  // a raw \x01 must not pass for Ñ
+      out[w++] = utf8[i] == enye ? '\x02' : utf8[i];  // a raw \x01 must not pass for Ñ
     }
   }
+  out.resize(w);
   return out;
 }
 
@@ -46,8 +50,27 @@ bool name_char(char c) { return is_upper(c) || c == '&' || c == enye; }
 // [A-Z&Ñ]{letters}[0-9]{6}[0-9A-Z]{rest}, the whole string.
 bool shape(std::string_view n, std::size_t letters) {
   if (n.size() < letters + 6) return false;
-  return std::all_of(n.begin(), n.begin() + static_cast<long>(letters), name_char) && is_digits(n.substr(letters, 6)) &&
-         std::all_of(n.begin() + static_cast<long>(letters) + 6, n.end(), is_alnum_upper);
+  bool ok = true;
+  for (std::size_t i = 0; i < letters; ++i) ok &= name_char(n[i]);
+  for (std::size_t i = letters; i < letters + 6; ++i) ok &= is_digit(n[i]);
+  for (std::size_t i = letters + 6; i < n.size(); ++i) ok &= is_alnum_upper(n[i]);
+  return ok;
+}
+
+// The four letters as one number, first letter highest: ordered as the strings are.
+constexpr std::uint32_t pack4(std::string_view s) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(s[0])) << 24 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(s[1])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(s[2])) << 8 | static_cast<unsigned char>(s[3]);
+}
+constexpr auto blacklist_packed = [] {
+  std::array<std::uint32_t, std::size(blacklist)> t{};
+  for (std::size_t i = 0; i < t.size(); ++i) t[i] = pack4(blacklist[i]);
+  return t;
+}();
+
+bool blacklisted(std::string_view name4) {  // the list is sorted
+  return std::binary_search(blacklist_packed.begin(), blacklist_packed.end(), pack4(name4));
 }
 
 bool date_ok(std::string_view yymmdd) {
@@ -73,28 +96,32 @@ std::string rfc_compact(std::string_view in) { return clean_upper(in, "-_ "); }
 
 Check rfc_check(std::string_view in, bool check_digits) {
   std::string compact = rfc_compact(in);
-  const std::string n = narrow(compact);
+  // Most numbers have no Ñ (and no stray \x01): then the narrow form is the compact form itself.
+  bool plain = true;  // a loop, not find_first_of: that calls memchr once per character
+  for (char c : compact) plain &= c != '\xC3' && c != enye;
+  const std::string narrowed = plain ? std::string() : narrow(compact);
+  const std::string_view n = plain ? std::string_view(compact) : std::string_view(narrowed);
   if (n.size() == 10 || n.size() == 13) {  // a person: 4 letters of the name, birth date, homoclave
     if (!shape(n, 4))
-      return fail(Failure::format, compact,
+      return fail(Failure::format, std::move(compact),
                   "A personal RFC is 4 letters, 6 date digits and an optional 3-character homoclave.");
-    if (std::find(std::begin(blacklist), std::end(blacklist), std::string_view(n).substr(0, 4)) != std::end(blacklist))
-      return fail(Failure::component, compact, "The name part of the RFC is a word SAT does not issue.");
+    if (blacklisted(std::string_view(n).substr(0, 4)))
+      return fail(Failure::component, std::move(compact), "The name part of the RFC is a word SAT does not issue.");
     if (!date_ok(std::string_view(n).substr(4, 6)))
-      return fail(Failure::component, compact, "The date in the RFC is not a real date.");
+      return fail(Failure::component, std::move(compact), "The date in the RFC is not a real date.");
   } else if (n.size() == 12) {  // a company: 3 letters of the name, founding date, homoclave
     if (!shape(n, 3))
-      return fail(Failure::format, compact, "A company RFC is 3 letters, 6 date digits and a 3-character homoclave.");
+      return fail(Failure::format, std::move(compact), "A company RFC is 3 letters, 6 date digits and a 3-character homoclave.");
     if (!date_ok(std::string_view(n).substr(3, 6)))
-      return fail(Failure::component, compact, "The date in the RFC is not a real date.");
+      return fail(Failure::component, std::move(compact), "The date in the RFC is not a real date.");
   } else {
-    return fail(Failure::length, compact, "An RFC has 10 or 13 characters (people) or 12 (companies).");
+    return fail(Failure::length, std::move(compact), "An RFC has 10 or 13 characters (people) or 12 (companies).");
   }
   if (check_digits && n.size() >= 12) {
     if (!homoclave_shape(std::string_view(n).substr(n.size() - 3)))
-      return fail(Failure::component, compact, "The homoclave has characters SAT does not use.");
+      return fail(Failure::component, std::move(compact), "The homoclave has characters SAT does not use.");
     if (n.back() != check_digit(std::string_view(n).substr(0, n.size() - 1)))
-      return fail(Failure::checksum, compact, "The RFC check digit does not match.");
+      return fail(Failure::checksum, std::move(compact), "The RFC check digit does not match.");
   }
   return ok(std::move(compact));
 }

@@ -20,7 +20,10 @@ struct Check {
   bool valid = false;
   std::string compact;            // normalised form (also when invalid, as far as it could be normalised)
   Failure failure = Failure::none;
-  std::string message;            // English, for people; empty when valid
+  // English, for people; empty when valid. Always a string literal of the scheme (static storage) in
+  // UTF-8 without control characters, `"` or `\` (checked at compile time), so a failed check allocates
+  // nothing and the text goes into JSON as it is: bulk checks of mostly invalid input depend on both.
+  std::string_view message;
 };
 BOOST_DESCRIBE_STRUCT(Check, (), (valid, compact, failure, message))
 

@@ -98,14 +98,19 @@ std::size_t space_before(std::string_view s, std::size_t end) {
 
 }  // namespace
 
-std::string clean(std::string_view input, std::string_view remove_chars) {
+namespace {
+
+// clean(), optionally upper-casing ASCII on the way (one pass instead of two for clean_upper).
+// Reports whether any non-ASCII byte was kept, the only case where upper() still has work (ñ).
+std::string clean_impl(std::string_view input, std::string_view remove_chars, bool upper_ascii, bool& kept_non_ascii) {
   const Removed removed(remove_chars);
   std::string out(input.size(), '\0');  // never longer than the input: each mapping shrinks or keeps
   char* w = out.data();
+  kept_non_ascii = false;
   for (std::size_t i = 0; i < input.size();) {
     const char c = input[i];
     if (static_cast<unsigned char>(c) < 0x80) {
-      if (!removed.has(c)) *w++ = c;
+      if (!removed.has(c)) *w++ = upper_ascii && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
       ++i;
       continue;
     }
@@ -113,14 +118,22 @@ std::string clean(std::string_view input, std::string_view remove_chars) {
     const std::size_t n = decode_utf8(input, i, cp);
     const char ascii = n ? look_alike(cp) : '\0';
     if (ascii != '\0') {
-      if (!removed.has(ascii)) *w++ = ascii;
+      if (!removed.has(ascii)) *w++ = ascii;  // look-alikes are never letters: upper case changes nothing
     } else {
       for (std::size_t k = 0; k < (n ? n : 1); ++k) *w++ = input[i + k];
+      kept_non_ascii = true;
     }
     i += n ? n : 1;
   }
   out.resize(static_cast<std::size_t>(w - out.data()));
   return out;
+}
+
+}  // namespace
+
+std::string clean(std::string_view input, std::string_view remove_chars) {
+  bool kept_non_ascii = false;
+  return clean_impl(input, remove_chars, false, kept_non_ascii);
 }
 
 void upper(std::string& s) {
@@ -149,8 +162,9 @@ void strip(std::string& s) {
 }
 
 std::string clean_upper(std::string_view input, std::string_view remove) {
-  std::string s = clean(input, remove);
-  upper(s);
+  bool kept_non_ascii = false;
+  std::string s = clean_impl(input, remove, true, kept_non_ascii);
+  if (kept_non_ascii) upper(s);
   strip(s);
   return s;
 }
@@ -167,20 +181,10 @@ std::string_view py_slice(std::string_view s, long begin, long end) {
   return b < e ? s.substr(static_cast<std::size_t>(b), static_cast<std::size_t>(e - b)) : std::string_view{};
 }
 
-bool is_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c); });
-}
-
-long long to_int(std::string_view digits) {
-  long long v = 0;
-  for (char c : digits.substr(0, 18)) v = v * 10 + digit(c);
-  return v;
-}
-
 Check ok(std::string compact) { return Check{true, std::move(compact), Failure::none, {}}; }
 
-Check fail(Failure failure, std::string compact, std::string_view message) {
-  return Check{false, std::move(compact), failure, std::string(message)};
+Check fail(Failure failure, std::string compact, Message message) {
+  return Check{false, std::move(compact), failure, message.text};
 }
 
 Check rebase(Check nested, std::string compact) {

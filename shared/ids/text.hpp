@@ -30,18 +30,46 @@ void drop_prefix(std::string& s, std::string_view prefix);
 // Python's s[begin:end] with negative indices and clamping; never out of range.
 std::string_view py_slice(std::string_view s, long begin, long end = LONG_MAX);
 
-// stdnum's isdigits(): non-empty and ASCII 0-9 only.
-bool is_digits(std::string_view s);
+// Character classes and digit helpers are inline: every scheme calls them per character.
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool is_alnum_upper(char c) { return is_digit(c) || is_upper(c); }
 inline int digit(char c) { return c - '0'; }
-// Value of at most 18 ASCII digits; the caller has checked is_digits.
-long long to_int(std::string_view digits);
+// stdnum's isdigits(): non-empty and ASCII 0-9 only.
+inline bool is_digits(std::string_view s) {
+  bool all = !s.empty();
+  for (char c : s) all &= is_digit(c);
+  return all;
+}
+// Value of the first 18 ASCII digits at most; the caller has checked is_digits.
+inline long long to_int(std::string_view digits) {
+  long long v = 0;
+  for (char c : digits.substr(0, 18)) v = v * 10 + digit(c);
+  return v;
+}
+
+// A failure message: a string literal, checked when compiling to be UTF-8 without control characters,
+// `"` or `\`. Check keeps only a view of it (static storage, no allocation per failed check), and
+// writers of JSON may copy it without escaping (`onboard check-id` does, millions of times).
+struct Message {
+  std::string_view text;
+  template <std::size_t N>
+  consteval Message(const char (&literal)[N]) : text(literal, N - 1) {  // NOLINT: implicit by design
+    for (std::size_t i = 0; i < text.size();) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      const std::size_t n = c < 0x80 ? 1 : c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
+      if (n == 0 || i + n > text.size() || c < 0x20 || c == 0x7F || c == '"' || c == '\\')
+        throw "identifier failure messages are UTF-8 without control characters, quotes or backslashes";
+      for (std::size_t k = 1; k < n; ++k)
+        if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) throw "identifier failure messages are UTF-8";
+      i += n;
+    }
+  }
+};
 
 // Check results. The messages name the rule that failed, in English.
 Check ok(std::string compact);
-Check fail(Failure failure, std::string compact, std::string_view message);
+Check fail(Failure failure, std::string compact, Message message);
 // Keeps the failure of a nested check but reports `compact` as the normalised number.
 Check rebase(Check nested, std::string compact);
 
