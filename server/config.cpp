@@ -72,7 +72,8 @@ Result<CommandLine> parse_command_line(std::span<const std::string_view> args, c
 std::string usage() {
   std::string text =
       "usage: onboard-server [flags]\n"
-      "       onboard-server user add EMAIL ROLE [--tier N] [flags]   (password on stdin)\n"
+      "       onboard-server user add EMAIL ROLE[,ROLE...] [--tier N] [flags]   (password on stdin;\n"
+      "           several roles for staff only, e.g. credit_analyst,credit_approver --tier 1)\n"
       "       onboard-server verify-audit [flags]   (exit 0 intact, 3 broken chain)\n\nEach flag can also be set by its environment variable; "
       "a flag wins.\n\n";
   for (const auto& f : flags) {

@@ -51,9 +51,15 @@ int serve(const ServerConfig& config) {
   service::DraftService drafts(**store);
   service::AccountService accounts(**store, passwords);
   service::EnrollmentService enrollments(**store, *policies);
-  http::ApiRoutes api(accounts, enrollments, *policies);
+  service::DocumentService documents(**store);
+  http::DocumentRoutes document_routes(documents);
+  http::ApiRoutes api(accounts, enrollments, *policies, document_routes);
   http::Router router(site, drafts, api);
   http::HttpServer server(router);
+  server.metrics().add_gauge("onboard_group_commit_queued_writes", "Writes waiting for the next group commit.",
+                             [&store] { return static_cast<double>((*store)->queued_writes()); });
+  server.metrics().add_gauge("onboard_password_pool_queued_jobs", "Password hashes and checks waiting for a thread.",
+                             [&passwords] { return static_cast<double>(passwords.queued()); });
   auto port = server.listen(config.host, config.port);
   if (!port) return fail("startup_failed", port.error());
   log_event("listening", {{"host", config.host},
@@ -70,17 +76,32 @@ int serve(const ServerConfig& config) {
   return exit_ok;
 }
 
+// ROLE is one role or several staff roles separated by commas ("credit_analyst,credit_approver").
+onb::Result<std::vector<onb::workflow::Role>> parse_roles(std::string_view text) {
+  std::vector<onb::workflow::Role> roles;
+  for (std::size_t start = 0; start <= text.size();) {
+    const auto comma = std::min(text.find(',', start), text.size());
+    auto role = onb::decode<onb::workflow::Role>(onb::Json(std::string(text.substr(start, comma - start))), "ROLE");
+    if (!role) return role.error();
+    roles.push_back(*role);
+    start = comma + 1;
+  }
+  return roles;
+}
+
 int user_add(const ServerConfig& config, const std::string& email, const std::string& role_name,
              std::optional<int> tier) {
-  auto role = onb::decode<onb::workflow::Role>(onb::Json(role_name), "ROLE");
-  if (!role) return std::fprintf(stderr, "onboard-server: %s\n", role.error().message.c_str()), exit_bad_arguments;
+  auto roles = parse_roles(role_name);
+  if (!roles) return std::fprintf(stderr, "onboard-server: %s\n", roles.error().message.c_str()), exit_bad_arguments;
+  if (auto ok = service::check_roles(*roles, tier); !ok)
+    return std::fprintf(stderr, "onboard-server: %s\n", ok.error().message.c_str()), exit_bad_arguments;
   std::string password;
   std::getline(std::cin, password);
   auto store = storage::SqliteStore::open(config.data);
   if (!store) return fail("user_add_failed", store.error());
   auth::PasswordPool passwords;
   service::AccountService accounts(**store, passwords);
-  auto id = wait_for<std::string>([&](auto done) { accounts.add_account(email, *role, tier, password, done); });
+  auto id = wait_for<std::string>([&](auto done) { accounts.add_account(email, *roles, tier, password, done); });
   if (!id) return fail("user_add_failed", id.error());
   log_event("user_added", {{"id", *id}, {"email", email}, {"role", role_name}});
   return exit_ok;

@@ -74,15 +74,11 @@ bool write_context(const Request& req, const Reply& reply, const service::Princi
   auto if_match = parse_if_match(req);
   if (!if_match) return reply(error_response(400, if_match.error())), false;
   ctx.if_match = *if_match;
-  if (const auto key = req.header("Idempotency-Key")) {
-    const bool printable = key->find_first_not_of("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_.:") ==
-                           std::string_view::npos;
-    if (key->empty() || key->size() > max_idempotency_key_bytes || !printable)
-      return reply(error_response(400, "request.idempotency_key", "",
-                                  "Idempotency-Key: 1-200 characters of letters, digits, '-', '_', '.', ':'")),
-             false;
+  auto key = idempotency_key(req);
+  if (!key) return reply(error_response(400, key.error())), false;
+  if (*key) {
     const auto fingerprint = storage::blake2b_hex(req.method + " " + req.target + "\n" + req.body);
-    ctx.idempotency = service::IdempotencyKey{std::string(*key), fingerprint};
+    ctx.idempotency = service::IdempotencyKey{**key, fingerprint};
   }
   return true;
 }
@@ -98,6 +94,17 @@ Response to_response(const Answer& a) {
   if (a.etag) res.set("ETag", *a.etag);
   if (a.replayed) res.set("Idempotent-Replayed", "true");
   return res;
+}
+
+Result<std::optional<std::string>> idempotency_key(const Request& req) {
+  const auto key = req.header("Idempotency-Key");
+  if (!key) return std::optional<std::string>{};
+  const bool printable = key->find_first_not_of("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_.:") ==
+                         std::string_view::npos;
+  if (key->empty() || key->size() > max_idempotency_key_bytes || !printable)
+    return make_error("request.idempotency_key", "Idempotency-Key",
+                      "Idempotency-Key: 1-200 characters of letters, digits, '-', '_', '.', ':'");
+  return std::optional<std::string>(std::string(*key));
 }
 
 Result<std::optional<std::uint64_t>> parse_if_match(const Request& req) {
@@ -155,8 +162,13 @@ void ApiRoutes::public_route(const Request& req, const Reply& reply) {
   const bool get = req.method == "GET" || req.method == "HEAD";
   if (path == "/v1/accounts") {
     if (req.method != "POST") return reply(method_not_allowed("POST"));
-    if (auto b = decode_body<protocol::RegisterAccount>(req, reply))
-      accounts_.register_customer(b->email, b->password, answer_with(reply));
+    auto key = idempotency_key(req);
+    if (!key) return reply(error_response(400, key.error()));
+    if (auto b = decode_body<protocol::RegisterAccount>(req, reply)) {
+      std::optional<service::IdempotencyKey> k;
+      if (*key) k = service::IdempotencyKey{**key, ""};  // the service fingerprints the normalised e-mail
+      accounts_.register_customer(b->email, b->password, std::move(k), answer_with(reply));
+    }
     return;
   }
   if (path == "/v1/sessions") {
@@ -239,6 +251,7 @@ void ApiRoutes::enrollment_route(const Request& req, const Reply& reply, const s
       reply(to_response(a));
     });
   }
+  if (starts_with(sub, "/documents")) return documents_.handle(req, reply, who, id, sub);
   if (sub == "/timeline") {
     if (req.method != "GET") return reply(method_not_allowed("GET"));
     return enrollments_.timeline(who, id, done);

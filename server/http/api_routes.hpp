@@ -3,6 +3,7 @@
 // query parameters is here, rules are in the services and shared/. Route table: api_routes.cpp.
 #pragma once
 
+#include "server/http/document_routes.hpp"
 #include "server/http/message.hpp"
 #include "server/service/accounts.hpp"
 #include "server/service/enrollments.hpp"
@@ -15,11 +16,14 @@ namespace onb::server::http {
 // An Idempotency-Key is a client-made UUID or similar; 200 bytes is generous and bounds storage.
 inline constexpr std::size_t max_idempotency_key_bytes = 200;
 
+// The Idempotency-Key header, checked (1-200 of A-Z a-z 0-9 - _ . :); nullopt when absent.
+Result<std::optional<std::string>> idempotency_key(const Request& req);
+
 class ApiRoutes {
  public:
   ApiRoutes(service::AccountService& accounts, service::EnrollmentService& enrollments,
-            const service::Policies& policies)
-      : accounts_(accounts), enrollments_(enrollments), policies_(policies) {}
+            const service::Policies& policies, DocumentRoutes& documents)
+      : accounts_(accounts), enrollments_(enrollments), policies_(policies), documents_(documents) {}
 
   // Answers every /v1/ path other than /v1/drafts, and /openapi.json; unknown paths 404.
   void handle(const Request& req, const Reply& reply);
@@ -33,6 +37,7 @@ class ApiRoutes {
   service::AccountService& accounts_;
   service::EnrollmentService& enrollments_;
   const service::Policies& policies_;
+  DocumentRoutes& documents_;  // /v1/enrollments/{id}/documents...
 };
 
 Response to_response(const service::Answer& answer);

@@ -3,7 +3,7 @@
 // connection reads a request, hands a plain Request to the Router and writes the plain Response back.
 //
 // [SECTION] conversions   Beast message <-> Request/Response
-// [SECTION] session       one connection: idle wait, header, body, write, lingering close
+// [SECTION] session       one connection: idle wait, header, body, metrics, write, lingering close
 // [SECTION] listener      accept loop with the connection cap
 // [SECTION] server        io_context, threads, signals
 #include "server/http/http_server.hpp"
@@ -65,8 +65,8 @@ BeastResponse to_beast(Response&& in, unsigned version, bool keep_alive) {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& socket, Router& router, std::atomic<std::size_t>& connections)
-      : stream_(std::move(socket)), router_(router), connections_(connections) {}
+  Session(tcp::socket&& socket, Router& router, Metrics& metrics, std::atomic<std::size_t>& connections)
+      : stream_(std::move(socket)), router_(router), metrics_(metrics), connections_(connections) {}
   ~Session() { --connections_; }
 
   void run() {
@@ -136,6 +136,9 @@ class Session : public std::enable_shared_from_this<Session> {
     version_ = req.version();
     auto request = to_request(parser_->release());
     parser_.reset();
+    const auto route = classify_route(request.path());
+    begin_request(route, classify_method(request.method));
+    if (route == RouteId::metrics) return write(metrics_.serve(request), keep_alive_, false);
     beast::error_code ec;
     const auto peer = stream_.socket().remote_endpoint(ec);
     if (!ec) request.remote_address = peer.address().to_string();
@@ -149,12 +152,27 @@ class Session : public std::enable_shared_from_this<Session> {
     });
   }
 
+  // Starts the clock of one request for the metrics; write() stops it whatever becomes of the write.
+  void begin_request(RouteId route, MethodId method) {
+    current_ = InFlight{route, method, std::chrono::steady_clock::now(), 0};
+    metrics_.request_started();
+  }
+
+  void end_request() {
+    if (!current_) return;
+    metrics_.request_finished(current_->route, current_->method, current_->status,
+                              std::chrono::steady_clock::now() - current_->started);
+    current_.reset();
+  }
+
   void write(Response&& res, bool keep_alive, bool linger) {
+    if (current_) current_->status = res.status;
     response_.emplace(to_beast(std::move(res), version_, keep_alive));
     stream_.expires_after(limits::write_deadline);
     bhttp::async_write(stream_, *response_,
                        [self = shared_from_this(), keep_alive, linger](beast::error_code ec, std::size_t) {
                          self->response_.reset();
+                         self->end_request();
                          if (ec) return self->close();
                          if (linger) return self->linger();
                          if (!keep_alive) return self->close();
@@ -165,6 +183,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // The request cannot be continued (unread body, broken framing): answer, then close.
   void fail(int status, std::string code, std::string message) {
     parser_.reset();
+    begin_request(RouteId::unparsed, MethodId::other);
     write(error_response(status, std::move(code), "", std::move(message)), false, true);
   }
 
@@ -198,7 +217,16 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::optional<BeastResponse> response_;
   Router& router_;
+  Metrics& metrics_;
   std::atomic<std::size_t>& connections_;
+  // The request being answered: at most one per session, since requests on a connection are serial.
+  struct InFlight {
+    RouteId route;
+    MethodId method;
+    std::chrono::steady_clock::time_point started;
+    int status;
+  };
+  std::optional<InFlight> current_;
   bool keep_alive_ = false;
   unsigned version_ = 11;
   std::size_t lingered_ = 0;
@@ -208,8 +236,14 @@ class Session : public std::enable_shared_from_this<Session> {
 
 class Listener : public std::enable_shared_from_this<Listener> {
  public:
-  Listener(net::io_context& ioc, tcp::acceptor&& acceptor, Router& router, std::atomic<std::size_t>& connections)
-      : ioc_(ioc), acceptor_(std::move(acceptor)), retry_(ioc), router_(router), connections_(connections) {}
+  Listener(net::io_context& ioc, tcp::acceptor&& acceptor, Router& router, Metrics& metrics,
+           std::atomic<std::size_t>& connections)
+      : ioc_(ioc),
+        acceptor_(std::move(acceptor)),
+        retry_(ioc),
+        router_(router),
+        metrics_(metrics),
+        connections_(connections) {}
 
   void accept() {
     // Each connection gets its own strand: its handlers never run concurrently, without a mutex.
@@ -238,11 +272,12 @@ class Listener : public std::enable_shared_from_this<Listener> {
     if (connections_.load() >= limits::max_connections) {
       beast::error_code ignored;
       socket.close(ignored);  // over the cap: refuse cheaply; the client retries later
+      metrics_.connection_refused();
     } else {
       ++connections_;
       beast::error_code ignored;
       socket.set_option(tcp::no_delay(true), ignored);  // with Nagle every response waits ≈44 ms
-      std::make_shared<Session>(std::move(socket), router_, connections_)->run();
+      std::make_shared<Session>(std::move(socket), router_, metrics_, connections_)->run();
     }
     accept();
   }
@@ -251,6 +286,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
   tcp::acceptor acceptor_;
   net::steady_timer retry_;
   Router& router_;
+  Metrics& metrics_;
   std::atomic<std::size_t>& connections_;
 };
 
@@ -259,9 +295,13 @@ class Listener : public std::enable_shared_from_this<Listener> {
 // [SECTION] server
 
 struct HttpServer::Impl {
-  explicit Impl(Router& r) : router(r), ioc(limits::io_threads), signals(ioc, SIGINT, SIGTERM) {}
+  explicit Impl(Router& r) : router(r), ioc(limits::io_threads), signals(ioc, SIGINT, SIGTERM) {
+    metrics.add_gauge("onboard_http_open_connections", "Open client connections (the cap is limits::max_connections).",
+                      [this] { return static_cast<double>(connections.load(std::memory_order_relaxed)); });
+  }
 
   Router& router;
+  Metrics metrics;                          // before ioc too: sessions hold a reference until ioc destroys them
   std::atomic<std::size_t> connections{0};  // before ioc: sessions destroyed with ioc still count down
   net::io_context ioc;
   net::signal_set signals;
@@ -271,6 +311,8 @@ struct HttpServer::Impl {
 HttpServer::HttpServer(Router& router) : impl_(std::make_unique<Impl>(router)) {}
 
 HttpServer::~HttpServer() = default;
+
+Metrics& HttpServer::metrics() { return impl_->metrics; }
 
 Result<std::uint16_t> HttpServer::listen(const std::string& host, std::uint16_t port) {
   beast::error_code ec;
@@ -285,7 +327,8 @@ Result<std::uint16_t> HttpServer::listen(const std::string& host, std::uint16_t 
   if (acceptor.listen(net::socket_base::max_listen_connections, ec); ec)
     return make_error("server.listen", "", where + ": " + ec.message());
   const auto actual = acceptor.local_endpoint(ec).port();
-  impl_->listener = std::make_shared<Listener>(impl_->ioc, std::move(acceptor), impl_->router, impl_->connections);
+  impl_->listener =
+      std::make_shared<Listener>(impl_->ioc, std::move(acceptor), impl_->router, impl_->metrics, impl_->connections);
   impl_->listener->accept();
   return actual;
 }

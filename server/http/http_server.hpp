@@ -1,8 +1,10 @@
 // The network side of the server: listener, per-connection sessions (Boost.Beast), limits and
-// timeouts, and the signal wait. It only moves bytes between sockets and the Router; everything a
-// request means is decided there. Beast and Asio stay inside http_server.cpp (one heavy TU).
+// timeouts, the signal wait, and the metrics of all of it (GET /metrics). It only moves bytes between
+// sockets and the Router; everything a request means is decided there. Beast and Asio stay inside
+// http_server.cpp (one heavy TU).
 #pragma once
 
+#include "server/http/metrics.hpp"
 #include "server/http/router.hpp"
 #include "shared/core/result.hpp"
 
@@ -24,6 +26,10 @@ class HttpServer {
   // Binds host (an IP literal) and port (0 = any free port) and starts listening; returns the actual
   // port. Errors: "server.address" (not an IP address), "server.listen" (in use, no permission).
   [[nodiscard]] Result<std::uint16_t> listen(const std::string& host, std::uint16_t port);
+
+  // The server's metrics, also served at GET /metrics before the router sees the request. Add gauges
+  // (queue sizes) before run_until_signal().
+  Metrics& metrics();
 
   // Serves on limits::io_threads threads until SIGINT or SIGTERM; then stops accepting, stops the
   // I/O threads and returns the signal number. Handlers still pending in storage complete later into

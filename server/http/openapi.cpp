@@ -2,6 +2,10 @@
 
 #include "shared/core/json_schema.hpp"
 #include "shared/protocol/api.hpp"
+#include "shared/protocol/documents.hpp"
+
+#include <string>
+#include <vector>
 
 namespace onb::server::http {
 namespace {
@@ -29,6 +33,40 @@ Json op(const char* summary, Json responses, std::optional<Json> request = std::
   return o;
 }
 
+// The byte side of documents: chunks go up as application/octet-stream with a Content-Range, the
+// complete file comes down with its checked media type.
+Json binary(const std::vector<const char*>& media_types) {
+  Json content = Json::object();
+  for (const char* m : media_types) content[m] = {{"schema", {{"type", "string"}, {"format", "binary"}}}};
+  return content;
+}
+
+void document_paths(Json& p) {
+  const std::string base = "/v1/enrollments/{id}/documents";
+  p[base]["post"] = op("announce a document (Idempotency-Key honoured); then PUT its bytes",
+                       answer("201", "DocumentView", "announced, nothing received yet"), body("CreateDocument"));
+  p[base]["get"] = op("the enrollment's documents, oldest first", answer("200", "DocumentList", "documents"));
+  p[base + "/{doc}"]["get"] =
+      op("one document; `received` is where an interrupted upload resumes", answer("200", "DocumentView", "document"));
+  Json put =
+      op("upload one chunk of at most 1 MiB starting exactly at `received`; re-sending a stored range is "
+         "answered with the current state; the last byte completes the upload (SHA-256 checked)",
+         answer("200", "DocumentView", "stored; state complete after the last byte"),
+         Json{{"required", true}, {"content", binary({"application/octet-stream"})}});
+  put["parameters"] = Json::array({{{"name", "Content-Range"},
+                                    {"in", "header"},
+                                    {"required", true},
+                                    {"description", "bytes FIRST-LAST/SIZE, SIZE the announced size"},
+                                    {"schema", {{"type", "string"}, {"example", "bytes 0-1048575/3000000"}}}}});
+  put["responses"]["409"] = {{"description", "document.offset: resume from `received`"},
+                             {"content", {{"application/json", {{"schema", ref("OffsetConflict")}}}}}};
+  p[base + "/{doc}/content"]["put"] = std::move(put);
+  Json get = op("download a complete document (Content-Disposition: attachment)", Json::object());
+  get["responses"]["200"] = {{"description", "the file"},
+                             {"content", binary({"application/pdf", "image/png", "image/jpeg"})}};
+  p[base + "/{doc}/content"]["get"] = std::move(get);
+}
+
 Json build() {
   using namespace protocol;
   Json doc{{"openapi", "3.1.0"},
@@ -49,6 +87,10 @@ Json build() {
   s["SyncPage"] = schema<SyncPage>();
   s["Conflict"] = schema<Conflict>();
   s["ValidationFailure"] = schema<ValidationFailure>();
+  s["CreateDocument"] = schema<CreateDocument>();
+  s["DocumentView"] = schema<DocumentView>();
+  s["DocumentList"] = schema<DocumentList>();
+  s["OffsetConflict"] = schema<OffsetConflict>();
   auto& p = doc["paths"];
   p["/v1/accounts"]["post"] = op("register a customer", answer("201", "AccountView", "created"), body("RegisterAccount"), false);
   p["/v1/sessions"]["post"] = op("log in", answer("201", "SessionView", "a bearer token"), body("CreateSession"), false);
@@ -63,6 +105,7 @@ Json build() {
   p["/v1/enrollments/{id}/timeline"]["get"] = op("events (staff) or status (customers)", answer("200", "Timeline", "timeline"));
   p["/v1/invites/{token}/claim"]["post"] = op("claim a sales rep's invitation", answer("200", "EnrollmentView", "claimed"));
   p["/v1/sync"]["get"] = op("changes since a cursor", answer("200", "SyncPage", "changes"));
+  document_paths(p);
   return doc;
 }
 

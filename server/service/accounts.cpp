@@ -14,7 +14,11 @@
 namespace onb::server::service {
 namespace {
 
-protocol::AccountView view_of(const storage::AccountRecord& a) { return {a.id, a.email, a.role, a.approval_tier}; }
+protocol::AccountView view_of(const storage::AccountRecord& a) {
+  protocol::AccountView v{a.id, a.email, a.role, a.approval_tier, std::nullopt};
+  if (!a.other_roles.empty()) v.other_roles = a.other_roles;
+  return v;
+}
 
 std::string random_token() {
   std::array<unsigned char, token_bytes> bytes{};
@@ -35,7 +39,39 @@ Answer throttled(std::int64_t seconds) {
   return failure("auth.throttled", "", "too many failed logins; retry in " + std::to_string(seconds) + " s");
 }
 
+bool holds(const std::vector<workflow::Role>& roles, workflow::Role r) {
+  return std::find(roles.begin(), roles.end(), r) != roles.end();
+}
+
 }  // namespace
+
+std::vector<workflow::Role> roles_of(const Principal& who) {
+  std::vector<workflow::Role> out{who.actor.role};
+  out.insert(out.end(), who.other_roles.begin(), who.other_roles.end());
+  return out;
+}
+
+workflow::Actor acting_as(const Principal& who, workflow::Role role) {
+  workflow::Actor a = who.actor;
+  a.role = role;
+  if (role != workflow::Role::credit_approver) a.approval_tier.reset();
+  return a;
+}
+
+Result<void> check_roles(const std::vector<workflow::Role>& roles, std::optional<int> tier) {
+  using workflow::Role;
+  if (roles.empty()) return make_error("account.roles", "/roles", "an account needs a role");
+  for (std::size_t i = 0; i < roles.size(); ++i)
+    if (std::find(roles.begin() + static_cast<long>(i) + 1, roles.end(), roles[i]) != roles.end())
+      return make_error("account.roles", "/roles", "a role is listed twice");
+  if (roles.size() > 1 && (holds(roles, Role::customer) || holds(roles, Role::sales_rep)))
+    return make_error("account.roles", "/roles", "customers and sales reps hold one role; only staff combine roles");
+  if (tier && !holds(roles, Role::credit_approver))
+    return make_error("account.tier", "/approval_tier", "only a credit approver has an approval tier");
+  if (holds(roles, Role::credit_approver) && (!tier || *tier < 1))
+    return make_error("account.tier", "/approval_tier", "a credit approver needs an approval tier of 1 or more");
+  return {};
+}
 
 Result<std::string> normalise_email(std::string_view email) {
   std::string e(email);
@@ -58,30 +94,56 @@ Result<void> check_password(std::string_view password) {
   return {};
 }
 
-void AccountService::add_account(std::string email, workflow::Role role, std::optional<int> tier, std::string password,
-                                 storage::Completion<std::string> done) {
-  auto normal = normalise_email(email);
-  if (!normal) return done(normal.error());
-  if (auto ok = check_password(password); !ok) return done(ok.error());
-  storage::AccountRecord account{random_id(), *normal, role, tier, ""};
-  const bool queued = passwords_.hash(std::move(password), [this, account, done](std::optional<std::string> hash) mutable {
+void AccountService::insert_new(storage::AccountRecord account, std::string password,
+                                std::optional<storage::IdempotencyRecord> remember,
+                                storage::Completion<storage::WriteOutcome> done) {
+  const bool queued = passwords_.hash(std::move(password), [this, account, remember, done](std::optional<std::string> hash) mutable {
     if (!hash) return done(make_error("internal.hash", "", "password hashing failed"));
     account.password_hash = std::move(*hash);
-    const auto id = account.id;
-    store_.insert_account(std::move(account), [id, done](Result<void> r) {
+    store_.insert_account(std::move(account), std::move(remember), [done](Result<storage::WriteOutcome> r) {
       if (!r && r.error().code == "storage.conflict")
         return done(make_error("account.exists", "/email", "an account with this e-mail exists"));
-      if (!r) return done(r.error());
-      done(Result<std::string>(boost::system::in_place_value, id));
+      done(std::move(r));
     });
   });
   if (!queued) done(make_error("auth.busy", "", "the server is busy hashing passwords; retry in a second"));
 }
 
-void AccountService::register_customer(std::string email, std::string password, Done done) {
-  add_account(email, workflow::Role::customer, std::nullopt, std::move(password), [email, done](Result<std::string> id) {
-    if (!id) return done(failure(id.error()));
-    done(success(201, protocol::AccountView{*id, *normalise_email(email), workflow::Role::customer, std::nullopt}));
+void AccountService::add_account(std::string email, std::vector<workflow::Role> roles, std::optional<int> tier,
+                                 std::string password, storage::Completion<std::string> done) {
+  auto normal = normalise_email(email);
+  if (!normal) return done(normal.error());
+  if (auto ok = check_password(password); !ok) return done(ok.error());
+  if (auto ok = check_roles(roles, tier); !ok) return done(ok.error());
+  storage::AccountRecord account{random_id(), *normal, roles.front(), tier, "", {roles.begin() + 1, roles.end()}};
+  const auto id = account.id;
+  insert_new(std::move(account), std::move(password), std::nullopt, [id, done](Result<storage::WriteOutcome> r) {
+    if (!r) return done(r.error());
+    done(Result<std::string>(boost::system::in_place_value, id));
+  });
+}
+
+// Registrations have no account yet: their Idempotency-Keys live under this name. The fingerprint
+// covers the e-mail, never the password (the table must not hold anything derived from it cheaply).
+constexpr const char* registration_keys = "registration";
+
+void AccountService::register_customer(std::string email, std::string password, std::optional<IdempotencyKey> key,
+                                       Done done) {
+  auto normal = normalise_email(email);
+  if (!normal) return done(failure(normal.error()));
+  if (auto ok = check_password(password); !ok) return done(failure(ok.error()));
+  storage::AccountRecord account{random_id(), *normal, workflow::Role::customer, std::nullopt, "", {}};
+  const Answer created = success(201, view_of(account));
+  std::optional<storage::IdempotencyRecord> remember;
+  if (key)
+    remember = storage::IdempotencyRecord{registration_keys, key->key, storage::blake2b_hex("registration\n" + *normal),
+                                          created.status, created.body};
+  insert_new(std::move(account), std::move(password), remember, [created, remember, done](Result<storage::WriteOutcome> r) {
+    if (!r) return done(failure(r.error()));
+    if (r->status != storage::WriteStatus::replayed) return done(created);
+    if (r->replay->fingerprint != remember->fingerprint)
+      return done(failure("idempotency.key_reused", "", "this Idempotency-Key was used for a different request"));
+    done(Answer{r->replay->status, r->replay->body, std::nullopt, true});
   });
 }
 
@@ -132,7 +194,8 @@ void AccountService::authenticate(const std::string& token, storage::Completion<
     if (!r) return done(r.error());
     if (!*r) return done(std::optional<Principal>{});
     const auto& a = **r;
-    done(std::optional<Principal>(Principal{a.id, a.email, workflow::Actor{a.id, a.role, a.approval_tier}}));
+    done(std::optional<Principal>(
+        Principal{a.id, a.email, workflow::Actor{a.id, a.role, a.approval_tier}, a.other_roles}));
   });
 }
 

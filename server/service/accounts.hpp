@@ -28,24 +28,39 @@ inline constexpr std::size_t token_bytes = 32;
 struct Principal {
   std::string account_id;
   std::string email;
-  workflow::Actor actor;
+  workflow::Actor actor;                    // acting in the main role
+  std::vector<workflow::Role> other_roles;  // staff may hold several roles (see roles_of)
 };
+
+// Every role of the caller, the main one first.
+std::vector<workflow::Role> roles_of(const Principal& who);
+// The same person acting in `role` (the approval tier goes with the credit approver role only).
+workflow::Actor acting_as(const Principal& who, workflow::Role role);
+
+// The roles one account may hold: one role, or several staff roles (a customer or sales rep holds
+// exactly one, so what they may see stays simple). The first is the main role.
+Result<void> check_roles(const std::vector<workflow::Role>& roles, std::optional<int> tier);
 
 class AccountService {
  public:
   AccountService(storage::Store& store, auth::PasswordPool& passwords) : store_(store), passwords_(passwords) {}
 
-  void register_customer(std::string email, std::string password, Done done);
+  // With a key, a replay answers what the first request got (the account is created once).
+  void register_customer(std::string email, std::string password, std::optional<IdempotencyKey> key, Done done);
   void login(std::string email, std::string password, std::string client_address, Done done);
   void logout(const std::string& token, Done done);
   // nullopt when the token is unknown or expired (the router answers 401).
   void authenticate(const std::string& token, storage::Completion<std::optional<Principal>> done);
 
-  // For the command line: creates a staff (or customer) account with the given role.
-  void add_account(std::string email, workflow::Role role, std::optional<int> tier, std::string password,
+  // For the command line: creates a staff (or customer) account with the given roles (main role first).
+  void add_account(std::string email, std::vector<workflow::Role> roles, std::optional<int> tier, std::string password,
                    storage::Completion<std::string> done);
 
+
  private:
+  // Hashes the password and inserts the account (with the answer to remember under a key, if any).
+  void insert_new(storage::AccountRecord account, std::string password, std::optional<storage::IdempotencyRecord> remember,
+                  storage::Completion<storage::WriteOutcome> done);
   void start_session(const storage::AccountRecord& account, Done done);
 
   storage::Store& store_;

@@ -14,6 +14,12 @@
 
 namespace onb::server::service {
 
+// An Idempotency-Key and the fingerprint of the request it came with.
+struct IdempotencyKey {
+  std::string key;
+  std::string fingerprint;
+};
+
 struct Answer {
   int status = 200;
   std::string body;                // JSON text

@@ -42,7 +42,10 @@ void EnrollmentService::list(Principal who, ListParams params, Done done) {
   q.limit = std::clamp<std::size_t>(params.limit, 1, max_page_size);
   q.offset = params.offset;
   restrict_to_visible(who, q);
-  if (queue_only(who.actor.role)) q.stages = stages_worked_by(who.actor.role);
+  if (queue_only(who.actor.role))
+    for (const auto role : roles_of(who))
+      for (const auto stage : stages_worked_by(role))
+        if (std::find(q.stages.begin(), q.stages.end(), stage) == q.stages.end()) q.stages.push_back(stage);
   if (params.stage) {
     if (!q.stages.empty() && std::find(q.stages.begin(), q.stages.end(), *params.stage) == q.stages.end())
       return done(success(200, protocol::EnrollmentPage{}));

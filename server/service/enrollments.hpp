@@ -16,12 +16,6 @@
 
 namespace onb::server::service {
 
-// An Idempotency-Key and the fingerprint of the request it came with.
-struct IdempotencyKey {
-  std::string key;
-  std::string fingerprint;
-};
-
 // What a write request says besides its body.
 struct WriteContext {
   Principal who;

@@ -1,6 +1,8 @@
 // The SQLite adapter's accounts, sessions and idempotency records (see sqlite_store.hpp).
 #include "server/storage/sqlite_store.hpp"
 
+#include "server/storage/sqlite_idempotency.hpp"
+
 #include "shared/core/json_codec.hpp"
 
 namespace onb::server::storage {
@@ -16,6 +18,9 @@ Result<AccountRecord> account_from(const Query& q, int first) {
   a.role = *role;
   a.approval_tier = q.optional_integer(first + 3);
   a.password_hash = q.text(first + 4);
+  auto others = onb::decode_text<std::vector<workflow::Role>>(q.text(first + 5));
+  if (!others) return make_error("storage.corrupt", "", "account " + a.id + " has unknown other roles");
+  a.other_roles = std::move(*others);
   return a;
 }
 
@@ -30,24 +35,35 @@ Result<std::optional<AccountRecord>> one_account(Query& q, const char* what) {
 
 }  // namespace
 
-void SqliteStore::insert_account(AccountRecord account, Completion<void> done) {
-  write(std::move(done), [a = std::move(account)](StatementCache& sql) -> Result<void> {
-    Query q(sql, "INSERT INTO accounts (id, email, role, approval_tier, password_hash) VALUES (?1, ?2, ?3, ?4, ?5)");
+void SqliteStore::insert_account(AccountRecord account, std::optional<IdempotencyRecord> idempotency,
+                                 Completion<WriteOutcome> done) {
+  write(std::move(done), [a = std::move(account), key = std::move(idempotency)](StatementCache& sql) -> Result<WriteOutcome> {
+    if (key) {
+      auto first = stored_reply(sql, *key);
+      if (!first) return first.error();
+      if (*first) return WriteOutcome{WriteStatus::replayed, 0, std::move(*first)};
+    }
+    Query q(sql,
+            "INSERT INTO accounts (id, email, role, approval_tier, password_hash, other_roles) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     const int rc = q.bind(1, a.id)
                        .bind(2, a.email)
                        .bind(3, onb::encode(a.role).get<std::string>())
                        .bind(4, a.approval_tier)
                        .bind(5, a.password_hash)
+                       .bind(6, onb::encode(a.other_roles).dump())
                        .step();
-    if (rc == SQLITE_DONE) return {};
     if (is_constraint(rc)) return make_error("storage.conflict", "/email", "an account with this email exists");
-    return q.error("insert account");
+    if (rc != SQLITE_DONE) return q.error("insert account");
+    if (key)
+      if (auto r = remember_reply(sql, *key); !r) return r.error();
+    return WriteOutcome{};
   });
 }
 
 void SqliteStore::find_account_by_email(std::string email, Completion<std::optional<AccountRecord>> done) {
   read(std::move(done), [email = std::move(email)](StatementCache& sql) {
-    Query q(sql, "SELECT id, email, role, approval_tier, password_hash FROM accounts WHERE email = ?1");
+    Query q(sql, "SELECT id, email, role, approval_tier, password_hash, other_roles FROM accounts WHERE email = ?1");
     q.bind(1, email);
     return one_account(q, "find account");
   });
@@ -71,7 +87,7 @@ void SqliteStore::find_session(std::string token_hash, std::int64_t now,
                                Completion<std::optional<AccountRecord>> done) {
   read(std::move(done), [token_hash = std::move(token_hash), now](StatementCache& sql) {
     Query q(sql,
-            "SELECT a.id, a.email, a.role, a.approval_tier, a.password_hash FROM sessions s "
+            "SELECT a.id, a.email, a.role, a.approval_tier, a.password_hash, a.other_roles FROM sessions s "
             "JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = ?1 AND s.expires_at > ?2");
     q.bind(1, token_hash).bind(2, now);
     return one_account(q, "find session");

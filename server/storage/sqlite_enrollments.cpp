@@ -3,6 +3,8 @@
 #include "server/storage/audit_chain.hpp"
 #include "server/storage/sqlite_store.hpp"
 
+#include "server/storage/sqlite_idempotency.hpp"
+
 #include "shared/core/json_codec.hpp"
 
 namespace onb::server::storage {
@@ -54,15 +56,6 @@ Result<std::optional<Head>> head_of(StatementCache& sql, const std::string& id) 
   return std::optional<Head>(Head{static_cast<std::uint64_t>(q.integer(0)), q.text(1)});
 }
 
-Result<std::optional<IdempotencyRecord>> stored_reply(StatementCache& sql, const IdempotencyRecord& key) {
-  Query q(sql, "SELECT fingerprint, status, body FROM idempotency WHERE account_id = ?1 AND key = ?2");
-  const int rc = q.bind(1, key.account_id).bind(2, key.key).step();
-  if (rc == SQLITE_DONE) return std::optional<IdempotencyRecord>{};
-  if (rc != SQLITE_ROW) return q.error("read idempotency key");
-  return std::optional<IdempotencyRecord>(
-      IdempotencyRecord{key.account_id, key.key, q.text(0), static_cast<int>(q.integer(1)), q.text(2)});
-}
-
 // The hash of each event, chained from `prev` (computed before writing: the projection row that the
 // events reference must be written first and carries the last hash).
 std::vector<std::string> chain(const std::vector<workflow::Event>& events, std::string prev) {
@@ -109,14 +102,6 @@ Result<void> upsert_projection(StatementCache& sql, const EnrollmentRecord& r, b
                      .bind(10, hash)
                      .step();
   if (rc != SQLITE_DONE) return q.error("write enrollment");
-  return {};
-}
-
-Result<void> remember_reply(StatementCache& sql, const IdempotencyRecord& r) {
-  Query q(sql, "INSERT INTO idempotency (account_id, key, fingerprint, status, body) VALUES (?1, ?2, ?3, ?4, ?5)");
-  if (q.bind(1, r.account_id).bind(2, r.key).bind(3, r.fingerprint).bind(4, std::int64_t{r.status}).bind(5, r.body).step() !=
-      SQLITE_DONE)
-    return q.error("store idempotency key");
   return {};
 }
 

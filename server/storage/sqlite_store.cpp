@@ -10,7 +10,7 @@ namespace {
 // The schema, one entry per version; never edit a released entry, append a new one. JSON columns hold
 // the codec's JSON: the wire format is the record, so the model can grow fields without a migration
 // per field (a row that no longer decodes is reported as storage.corrupt).
-constexpr std::array<const char*, 2> migrations{
+constexpr std::array<const char*, 4> migrations{
     R"sql(
     CREATE TABLE drafts (
       id         TEXT PRIMARY KEY,
@@ -64,6 +64,36 @@ constexpr std::array<const char*, 2> migrations{
       hash          TEXT NOT NULL,
       PRIMARY KEY (enrollment_id, sequence)
     ) STRICT, WITHOUT ROWID
+    )sql",
+    // A staff member may hold several roles (a small team: the credit analyst also approves); the
+    // workflow's segregation of duties then keeps one person from deciding twice on one case.
+    R"sql(
+    ALTER TABLE accounts ADD COLUMN other_roles TEXT NOT NULL DEFAULT '[]'
+    )sql",
+    // Uploaded documents. Chunks are rows of at most one HTTP body (1 MiB) so an upload resumes at a
+    // chunk boundary and no write holds a whole file in memory; rowid tables, because WITHOUT ROWID
+    // suits small rows only. received is the sum of the chunks, kept in the row for a cheap resume.
+    R"sql(
+    CREATE TABLE documents (
+      id              TEXT PRIMARY KEY,
+      enrollment_id   TEXT NOT NULL REFERENCES enrollments(id),
+      type            TEXT NOT NULL,
+      file_name       TEXT NOT NULL,
+      media_type      TEXT NOT NULL,
+      size            INTEGER NOT NULL,
+      received        INTEGER NOT NULL DEFAULT 0,
+      declared_sha256 TEXT,
+      sha256          TEXT,
+      uploaded_by     TEXT NOT NULL,
+      created_at      TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX documents_by_enrollment ON documents (enrollment_id);
+    CREATE TABLE document_chunks (
+      document_id TEXT NOT NULL REFERENCES documents(id),
+      first_byte  INTEGER NOT NULL,
+      bytes       BLOB NOT NULL
+    ) STRICT;
+    CREATE UNIQUE INDEX document_chunks_in_order ON document_chunks (document_id, first_byte)
     )sql",
 };
 

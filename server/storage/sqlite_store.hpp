@@ -1,7 +1,8 @@
 // The SQLite adapter of the storage port: one database file in WAL mode with two connections, a
 // writer (group commit on its own thread, group_commit.hpp) and a reader (a SerialWorker), so SQLite
 // never runs on an I/O thread and reads do not wait behind a batch's fsync. Schema lives in the .cpp;
-// accounts in sqlite_accounts.cpp, enrollments and the audit chain in sqlite_enrollments.cpp.
+// accounts in sqlite_accounts.cpp, enrollments and the audit chain in sqlite_enrollments.cpp, uploaded
+// documents in sqlite_documents.cpp.
 #pragma once
 
 #include "server/storage/group_commit.hpp"
@@ -34,7 +35,8 @@ class SqliteStore final : public Store {
   void insert_draft(DraftRecord draft, Completion<void> done) override;
   void find_draft(std::string id, Completion<std::optional<DraftRecord>> done) override;
 
-  void insert_account(AccountRecord account, Completion<void> done) override;
+  void insert_account(AccountRecord account, std::optional<IdempotencyRecord> idempotency,
+                      Completion<WriteOutcome> done) override;
   void find_account_by_email(std::string email, Completion<std::optional<AccountRecord>> done) override;
   void insert_session(SessionRecord session, Completion<void> done) override;
   void find_session(std::string token_hash, std::int64_t now,
@@ -49,6 +51,17 @@ class SqliteStore final : public Store {
   void list_enrollments(EnrollmentQuery query, Completion<std::vector<EnrollmentRecord>> done) override;
   void load_events(std::string enrollment_id, Completion<std::vector<StoredEvent>> done) override;
   void verify_audit(Completion<AuditReport> done) override;
+
+  // Documents: sqlite_documents.cpp.
+  void insert_document(DocumentRecord document, std::optional<IdempotencyRecord> idempotency,
+                       Completion<WriteOutcome> done) override;
+  void find_document(std::string enrollment_id, std::string document_id,
+                     Completion<std::optional<DocumentRecord>> done) override;
+  void list_documents(std::string enrollment_id, Completion<std::vector<DocumentRecord>> done) override;
+  void append_document_chunk(ChunkWrite chunk, Completion<ChunkOutcome> done) override;
+  void read_document_content(std::string document_id, ChunkSink sink, Completion<void> done) override;
+  void complete_document(std::string document_id, std::string sha256, Completion<DocumentRecord> done) override;
+  void restart_document(std::string document_id, Completion<DocumentRecord> done) override;
 
  private:
   SqliteStore(Connection write_db, Connection read_db, int schema_version, std::uint64_t cursor);

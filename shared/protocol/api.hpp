@@ -34,8 +34,9 @@ struct AccountView {
   std::string email;
   workflow::Role role = workflow::Role::customer;
   std::optional<int> approval_tier;  // credit approvers only
+  std::optional<std::vector<workflow::Role>> other_roles;  // further staff roles of the same person, if any
 };
-BOOST_DESCRIBE_STRUCT(AccountView, (), (id, email, role, approval_tier))
+BOOST_DESCRIBE_STRUCT(AccountView, (), (id, email, role, approval_tier, other_roles))
 
 struct CreateSession {  // POST /v1/sessions
   std::string email;

@@ -1,0 +1,48 @@
+// /v1/enrollments/{id}/documents: the HTTP side of uploads and downloads. JSON in and out for the
+// metadata; raw bytes for the content (a PUT per chunk with Content-Range, the file on GET). Parsing
+// of headers is here; rules (limits, magic bytes, hashes, who may do what) are service/documents.hpp's.
+#pragma once
+
+#include "server/http/message.hpp"
+#include "server/service/documents.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace onb::server::http {
+
+class DocumentRoutes {
+ public:
+  explicit DocumentRoutes(service::DocumentService& documents) : documents_(documents) {}
+
+  // `sub` is the path after /v1/enrollments/{enrollment_id} and starts with "/documents"; ApiRoutes
+  // has authenticated the caller.
+  //   GET       /documents                 200 DocumentList
+  //   POST      /documents                 201 DocumentView (Idempotency-Key honoured) | 422 problems
+  //   GET       /documents/{doc}           200 DocumentView (`received` says where to resume)
+  //   PUT       /documents/{doc}/content   200 DocumentView | 400 request.content_range | 409 document.offset
+  //                                        {received} | 413 | 415 | 422 document.media_type, document.sha256
+  //   GET|HEAD  /documents/{doc}/content   200 the file | 409 document.incomplete
+  // An enrollment or document the caller may not see is 404; other methods 405 with Allow.
+  void handle(const Request& req, const Reply& reply, const service::Principal& who, const std::string& enrollment_id,
+              std::string_view sub);
+
+ private:
+  void create(const Request& req, const Reply& reply, const service::Principal& who, const std::string& enrollment_id);
+  void put_content(const Request& req, const Reply& reply, const service::Principal& who,
+                   const std::string& enrollment_id, const std::string& document_id);
+  void get_content(const Reply& reply, const service::Principal& who, const std::string& enrollment_id,
+                   const std::string& document_id);
+
+  service::DocumentService& documents_;
+};
+
+// "bytes FIRST-LAST/TOTAL" (RFC 9110 §14.4, no "*") as a Chunk without bytes; Error
+// request.content_range when malformed or unless FIRST <= LAST < TOTAL.
+[[nodiscard]] Result<service::Chunk> parse_content_range(std::string_view value);
+
+// attachment; filename="<ASCII stand-in>"; filename*=UTF-8''<percent-encoded> (RFC 6266, RFC 8187):
+// quotes, backslashes, control and non-ASCII characters never reach the quoted form.
+std::string content_disposition(std::string_view file_name);
+
+}  // namespace onb::server::http

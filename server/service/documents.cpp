@@ -1,0 +1,315 @@
+// [SECTION] index: checks (announcement, magic bytes, who may add), answers, loading with visibility,
+// the use cases (create, chunks and finishing, reads, download).
+#include "server/service/documents.hpp"
+
+#include "server/service/clock.hpp"
+#include "server/service/ids.hpp"
+#include "server/service/visibility.hpp"
+#include "shared/core/calendar.hpp"
+#include "shared/validation/messages.hpp"
+#include "shared/workflow/guards.hpp"
+
+#include <sodium.h>
+
+#include <array>
+#include <memory>
+
+namespace onb::server::service {
+namespace {
+
+using storage::DocumentRecord;
+using storage::EnrollmentRecord;
+
+// [SECTION] checks
+
+// The signatures the requirement names; TIFF, which the application model also allows, is not
+// uploadable yet (its two byte orders would need two signatures).
+struct Signature {
+  std::string_view media_type;
+  std::string_view magic;
+};
+constexpr std::array<Signature, 3> k_signatures{{
+    {"application/pdf", "%PDF-"},
+    {"image/png", std::string_view("\x89PNG\r\n\x1a\n", 8)},
+    {"image/jpeg", "\xFF\xD8\xFF"},
+}};
+
+bool is_sha256_hex(std::string_view s) {
+  return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
+bool has_control_character(std::string_view s) {
+  for (unsigned char ch : s)
+    if (ch < 0x20 || ch == 0x7f) return true;
+  return false;
+}
+
+validation::Problem problem(std::string path, std::string code, std::string message) {
+  return validation::Problem{std::move(path), std::move(code), validation::Severity::error, std::move(message), {}};
+}
+
+void check_file_name(const std::string& name, validation::Problems& out) {
+  if (name.empty()) return out.push_back(problem("/file_name", "document.file_name", "Give the file's name."));
+  if (name.size() > max_file_name_bytes)
+    return out.push_back(problem("/file_name", "document.file_name",
+                                 "The file name is longer than " + std::to_string(max_file_name_bytes) + " bytes."));
+  if (name.find_first_of("/\\") != std::string::npos)
+    return out.push_back(validation::make_problem("/file_name", "document.file_name"));
+  // Control characters would let a name break out of the Content-Disposition header of the download.
+  if (has_control_character(name))
+    out.push_back(problem("/file_name", "document.file_name", "The file name contains control characters."));
+}
+
+// Documents are added by whoever may edit the application now (the customer or the sales rep, in
+// draft or info_requested, and not someone who decided on it): the workflow's rule for `edited`, so
+// there is no second rule for files. Adding a file is not itself a workflow event.
+Result<void> may_add_documents(const Principal& who, const EnrollmentRecord& r) {
+  auto ok = workflow::check_transition(r.state, workflow::EventKind::edited, who.actor);
+  if (ok) ok = workflow::check_segregation(r.state, workflow::EventKind::edited, who.actor);
+  if (ok) return {};
+  return make_error(ok.error().code, "",
+                    "documents are added by whoever may edit the application now: " + ok.error().message);
+}
+
+Result<void> check_magic(const std::string& media_type, std::string_view first_bytes) {
+  const auto magic = magic_bytes(media_type);
+  if (first_bytes.size() >= magic.size() && first_bytes.substr(0, magic.size()) == magic) return {};
+  return make_error("document.media_type", "",
+                    "the file does not start like a " + media_type + " file (its first " +
+                        std::to_string(magic.size()) + " bytes are checked; send them in the first chunk)");
+}
+
+std::string hex(const unsigned char* bytes, std::size_t n) {
+  std::string out(n * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), bytes, n);
+  out.pop_back();
+  return out;
+}
+
+// [SECTION] answers
+
+Answer offset_conflict(const DocumentRecord& d) {
+  return success(
+      409, protocol::OffsetConflict{"document.offset", "Content-Range",
+                                    "the next chunk must start at byte " + std::to_string(d.received), d.received});
+}
+
+Answer replay_of(const storage::IdempotencyRecord& stored, const std::optional<IdempotencyKey>& asked) {
+  if (!asked || stored.fingerprint != asked->fingerprint)
+    return failure("idempotency.key_reused", "", "this Idempotency-Key was used for a different request");
+  return Answer{stored.status, stored.body, std::nullopt, true};
+}
+
+// A chunk wholly within the stored bytes: a retry after a lost answer. It gets the current state; a
+// document whose last byte arrived but was never finished (a crash in between) is finished now.
+bool already_stored(const DocumentRecord& d, const Chunk& c) { return c.last < d.received; }
+
+DocumentRecord new_document(const EnrollmentRecord& e, const protocol::CreateDocument& body, const Principal& who) {
+  return DocumentRecord{.id = random_id(),
+                        .enrollment_id = e.id,
+                        .type = body.type,
+                        .file_name = body.file_name,
+                        .media_type = body.media_type,
+                        .size = body.size,
+                        .received = 0,
+                        .declared_sha256 = body.sha256,
+                        .sha256 = std::nullopt,
+                        .uploaded_by = who.account_id,
+                        .created_at = format_instant(unix_now())};
+}
+
+}  // namespace
+
+std::string_view magic_bytes(std::string_view media_type) {
+  for (const auto& s : k_signatures)
+    if (s.media_type == media_type) return s.magic;
+  return {};
+}
+
+validation::Problems check_new_document(const protocol::CreateDocument& body) {
+  validation::Problems out;
+  check_file_name(body.file_name, out);
+  if (magic_bytes(body.media_type).empty())
+    out.push_back(problem("/media_type", "document.media_type", "Upload a PDF, PNG or JPEG file."));
+  if (body.size == 0 || body.size > max_document_bytes)
+    out.push_back(
+        validation::make_problem("/size", "document.size", {{"max_mib", std::to_string(max_document_bytes >> 20)}}));
+  if (body.sha256 && !is_sha256_hex(*body.sha256))
+    out.push_back(validation::make_problem("/sha256", "document.sha256"));
+  return out;
+}
+
+protocol::DocumentView view_of(const DocumentRecord& d) {
+  return protocol::DocumentView{.id = d.id,
+                                .enrollment_id = d.enrollment_id,
+                                .type = d.type,
+                                .file_name = d.file_name,
+                                .media_type = d.media_type,
+                                .size = d.size,
+                                .received = d.received,
+                                .sha256 = d.sha256,  // set only once the bytes were accepted
+                                .state = d.sha256 ? protocol::UploadState::complete : protocol::UploadState::uploading,
+                                .uploaded_by = d.uploaded_by,
+                                .created_at = d.created_at};
+}
+
+// [SECTION] loading with visibility
+
+void DocumentService::visible_enrollment(const Principal& who, std::string enrollment_id, Done fail,
+                                         WithEnrollment then) {
+  store_.find_enrollment(std::move(enrollment_id), [who, fail, then](Result<std::optional<EnrollmentRecord>> r) {
+    if (!r) return fail(failure(r.error()));
+    if (!*r || !can_see(who, **r)) return fail(failure("enrollment.not_found", "", "no enrollment has this id"));
+    then(**r);
+  });
+}
+
+void DocumentService::visible_document(const Principal& who, std::string enrollment_id, std::string document_id,
+                                       Done fail, WithDocument then) {
+  if (!is_random_id(document_id)) return fail(failure("document.not_found", "", "no document has this id"));
+  visible_enrollment(who, std::move(enrollment_id), fail, [this, document_id, fail, then](const EnrollmentRecord& e) {
+    store_.find_document(e.id, document_id, [e, fail, then](Result<std::optional<DocumentRecord>> d) {
+      if (!d) return fail(failure(d.error()));
+      if (!*d) return fail(failure("document.not_found", "", "no document has this id"));
+      then(e, **d);
+    });
+  });
+}
+
+// [SECTION] create
+
+void DocumentService::create(WriteContext ctx, std::string enrollment_id, protocol::CreateDocument body, Done done) {
+  auto work = [this, ctx, enrollment_id, body, done] {
+    visible_enrollment(ctx.who, enrollment_id, done, [this, ctx, body, done](const EnrollmentRecord& e) {
+      if (auto ok = may_add_documents(ctx.who, e); !ok) return done(failure(ok.error()));
+      if (auto problems = check_new_document(body); !problems.empty())
+        return done(success(422, protocol::ValidationFailure{"validation.failed", "",
+                                                             "the document's description has errors", problems}));
+      const auto d = new_document(e, body, ctx.who);
+      const auto answer = success(201, view_of(d));
+      std::optional<storage::IdempotencyRecord> key;
+      if (ctx.idempotency)
+        key = storage::IdempotencyRecord{ctx.who.account_id, ctx.idempotency->key, ctx.idempotency->fingerprint,
+                                         answer.status, answer.body};
+      store_.insert_document(d, key, [asked = ctx.idempotency, answer, done](Result<storage::WriteOutcome> r) {
+        if (!r) return done(failure(r.error()));
+        if (r->status == storage::WriteStatus::replayed) return done(replay_of(*r->replay, asked));
+        done(answer);
+      });
+    });
+  };
+  if (!ctx.idempotency) return work();
+  store_.find_idempotent(ctx.who.account_id, ctx.idempotency->key,
+                         [asked = ctx.idempotency, done, work](Result<std::optional<storage::IdempotencyRecord>> r) {
+                           if (!r) return done(failure(r.error()));
+                           if (*r) return done(replay_of(**r, asked));
+                           work();
+                         });
+}
+
+// [SECTION] chunks and finishing
+
+void DocumentService::put_chunk(Principal who, std::string enrollment_id, std::string document_id, Chunk chunk,
+                                Done done) {
+  // Shared, not copied: the callbacks below are std::functions and a chunk is up to 1 MiB.
+  auto c = std::make_shared<Chunk>(std::move(chunk));
+  visible_document(
+      who, std::move(enrollment_id), std::move(document_id), done,
+      [this, who, c, done](const EnrollmentRecord& e, const DocumentRecord& d) {
+        if (auto ok = may_add_documents(who, e); !ok) return done(failure(ok.error()));
+        if (c->total != d.size)
+          return done(failure("request.content_range", "Content-Range",
+                              "the total after '/' must be the announced size, " + std::to_string(d.size)));
+        if (already_stored(d, *c))
+          return !d.sha256 && d.received == d.size ? finish(d, done) : done(success(200, view_of(d)));
+        if (c->first != d.received) return done(offset_conflict(d));
+        if (c->first == 0)
+          if (auto ok = check_magic(d.media_type, c->bytes); !ok) return done(failure(ok.error()));
+        store_chunk(d, std::move(*c), done);
+      });
+}
+
+void DocumentService::store_chunk(const DocumentRecord& d, Chunk chunk, Done done) {
+  auto stored = [this, last = chunk.last, done](Result<storage::ChunkOutcome> r) {
+    if (!r) return done(failure(r.error()));
+    const auto& now = r->document;
+    // Another request won a race for this offset: the same bytes are answered like a retry, others resume.
+    if (r->status == storage::ChunkStatus::offset_mismatch && last >= now.received) return done(offset_conflict(now));
+    if (!now.sha256 && now.received == now.size) return finish(now, done);
+    done(success(200, view_of(now)));
+  };
+  store_.append_document_chunk(storage::ChunkWrite{d.id, chunk.first, std::move(chunk.bytes)}, std::move(stored));
+}
+
+void DocumentService::finish(const DocumentRecord& d, Done done) {
+  struct Hashing {
+    crypto_hash_sha256_state state;
+    std::uint64_t bytes = 0;
+  };
+  auto h = std::make_shared<Hashing>();
+  crypto_hash_sha256_init(&h->state);
+  auto sink = [h](std::string_view b) {
+    crypto_hash_sha256_update(&h->state, reinterpret_cast<const unsigned char*>(b.data()), b.size());
+    h->bytes += b.size();
+  };
+  store_.read_document_content(d.id, sink, [this, d, h, done](Result<void> r) {
+    if (!r) return done(failure(r.error()));
+    if (h->bytes != d.size) return done(failure("storage.corrupt", "", "document " + d.id + " lost bytes"));
+    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+    crypto_hash_sha256_final(&h->state, digest.data());
+    const auto sha256 = hex(digest.data(), digest.size());
+    if (d.declared_sha256 && *d.declared_sha256 != sha256)
+      return store_.restart_document(d.id, [d, sha256, done](Result<DocumentRecord> restarted) {
+        if (!restarted) return done(failure(restarted.error()));
+        done(failure("document.sha256", "/sha256",
+                     "the uploaded bytes have SHA-256 " + sha256 + ", not the announced " + *d.declared_sha256 +
+                         "; they were dropped: upload the file again from byte 0"));
+      });
+    store_.complete_document(d.id, sha256, [done](Result<DocumentRecord> completed) {
+      if (!completed) return done(failure(completed.error()));
+      done(success(200, view_of(*completed)));
+    });
+  });
+}
+
+// [SECTION] reads and download
+
+void DocumentService::list(Principal who, std::string enrollment_id, Done done) {
+  visible_enrollment(who, std::move(enrollment_id), done, [this, done](const EnrollmentRecord& e) {
+    store_.list_documents(e.id, [done](Result<std::vector<DocumentRecord>> rows) {
+      if (!rows) return done(failure(rows.error()));
+      protocol::DocumentList list;
+      for (const auto& d : *rows) list.items.push_back(view_of(d));
+      done(success(200, list));
+    });
+  });
+}
+
+void DocumentService::get(Principal who, std::string enrollment_id, std::string document_id, Done done) {
+  visible_document(who, std::move(enrollment_id), std::move(document_id), done,
+                   [done](const EnrollmentRecord&, const DocumentRecord& d) { done(success(200, view_of(d))); });
+}
+
+void DocumentService::download(Principal who, std::string enrollment_id, std::string document_id, DownloadDone done) {
+  auto fail = [done](Answer a) { done(Download{std::move(a), std::nullopt, {}}); };
+  visible_document(who, std::move(enrollment_id), std::move(document_id), fail,
+                   [this, fail, done](const EnrollmentRecord&, const DocumentRecord& d) {
+                     if (d.sha256) return read_complete(d, done);
+                     fail(success(409, make_error("document.incomplete", "",
+                                                  "the upload is not complete: " + std::to_string(d.received) + " of " +
+                                                      std::to_string(d.size) + " bytes arrived")));
+                   });
+}
+
+void DocumentService::read_complete(const DocumentRecord& d, DownloadDone done) {
+  auto bytes = std::make_shared<std::string>();
+  bytes->reserve(d.size);  // the whole file in memory: at most max_document_bytes per download
+  auto sink = [bytes](std::string_view b) { bytes->append(b); };
+  store_.read_document_content(d.id, sink, [d, bytes, done](Result<void> r) {
+    if (r && bytes->size() != d.size) r = make_error("storage.corrupt", "", "document " + d.id + " lost bytes");
+    if (!r) return done(Download{failure(r.error()), std::nullopt, {}});
+    done(Download{{}, view_of(d), std::move(*bytes)});
+  });
+}
+
+}  // namespace onb::server::service
