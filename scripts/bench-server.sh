@@ -9,7 +9,7 @@
 # in a temp dir; every process it starts is stopped on exit. ≈1.5 minutes with the default durations.
 #
 #   scripts/bench-server.sh [SERVER_BINARY]
-#   ONB_BENCH_SECONDS=10 ONB_BENCH_WRITE_CONNECTIONS=64 scripts/bench-server.sh build/h-metrics/server/onboard-server
+#   ONB_BENCH_SECONDS=10 ONB_BENCH_WRITE_CONNECTIONS=64 scripts/bench-server.sh build/native/server/onboard-server
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)

@@ -183,19 +183,37 @@ void AccountService::start_session(const storage::AccountRecord& account, Done d
 }
 
 void AccountService::logout(const std::string& token, Done done) {
-  store_.delete_session(storage::blake2b_hex(token), [done](Result<void> r) {
+  const auto hash = storage::blake2b_hex(token);
+  {
+    std::lock_guard lock(sessions_mutex_);
+    sessions_.erase(hash);
+  }
+  store_.delete_session(hash, [done](Result<void> r) {
     if (!r) return done(failure(r.error()));
     done(Answer{204, "", std::nullopt, false});
   });
 }
 
 void AccountService::authenticate(const std::string& token, storage::Completion<std::optional<Principal>> done) {
-  store_.find_session(storage::blake2b_hex(token), unix_now(), [done](Result<std::optional<storage::AccountRecord>> r) {
+  auto hash = storage::blake2b_hex(token);
+  const auto now = unix_now();
+  {
+    std::lock_guard lock(sessions_mutex_);
+    const auto it = sessions_.find(hash);
+    if (it != sessions_.end() && now < it->second.trusted_until && now < it->second.expires_at)
+      return done(std::optional<Principal>(it->second.who));
+  }
+  store_.find_session(hash, now, [this, hash, now, done](Result<std::optional<storage::SessionAccount>> r) {
     if (!r) return done(r.error());
     if (!*r) return done(std::optional<Principal>{});
-    const auto& a = **r;
-    done(std::optional<Principal>(
-        Principal{a.id, a.email, workflow::Actor{a.id, a.role, a.approval_tier}, a.other_roles}));
+    const auto& a = (*r)->account;
+    Principal who{a.id, a.email, workflow::Actor{a.id, a.role, a.approval_tier}, a.other_roles};
+    {
+      std::lock_guard lock(sessions_mutex_);
+      if (sessions_.size() >= max_cached_sessions) sessions_.clear();
+      sessions_[hash] = CachedSession{who, (*r)->expires_at, now + session_cache_seconds};
+    }
+    done(std::optional<Principal>(std::move(who)));
   });
 }
 

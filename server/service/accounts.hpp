@@ -11,8 +11,10 @@
 #include "shared/workflow/events.hpp"
 
 #include <chrono>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 namespace onb::server::service {
 
@@ -66,7 +68,22 @@ class AccountService {
   storage::Store& store_;
   auth::PasswordPool& passwords_;
   auth::LoginThrottle throttle_;
+
+  // Sessions recently looked up, by token hash: every API request authenticates, and a database
+  // round trip per request was a large share of a status read. An entry is trusted for
+  // session_cache_seconds at most, so a logout made through another server (several servers share a
+  // database with PostgreSQL) takes effect within that time; a logout here takes effect at once.
+  struct CachedSession {
+    Principal who;
+    std::int64_t expires_at = 0;   // the session's own expiry
+    std::int64_t trusted_until = 0;
+  };
+  std::mutex sessions_mutex_;
+  std::unordered_map<std::string, CachedSession> sessions_;
 };
+
+inline constexpr std::int64_t session_cache_seconds = 10;
+inline constexpr std::size_t max_cached_sessions = 100'000;
 
 // Lower-cased and trimmed; Error "request.email" when it is not plausibly an address.
 [[nodiscard]] Result<std::string> normalise_email(std::string_view email);

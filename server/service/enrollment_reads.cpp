@@ -31,8 +31,14 @@ void EnrollmentService::get(Principal who, std::string id, Done done) {
   store_.find_enrollment(std::move(id), [this, who, done](Result<std::optional<storage::EnrollmentRecord>> r) {
     if (!r) return done(failure(r.error()));
     if (!*r || !can_see(who, **r)) return done(not_found());
-    auto answer = success(200, view_of(**r, who));
-    answer.etag = "\"" + std::to_string((*r)->state.last_sequence) + "\"";
+    const auto& record = **r;
+    const std::string key = record.id + "/" + who.account_id;
+    const auto day = unix_now() / 86'400;
+    const auto etag = "\"" + std::to_string(record.state.last_sequence) + "\"";
+    if (auto body = views_.find(key, record.cursor, day)) return done(Answer{200, std::move(*body), etag, false});
+    auto answer = success(200, view_of(record, who));
+    answer.etag = etag;
+    views_.put(key, record.cursor, day, answer.body);
     done(std::move(answer));
   });
 }

@@ -243,7 +243,7 @@ void EnrollmentService::act(WriteContext ctx, std::string id, protocol::ActionRe
     }
     auto after = r;
     after.state = workflow::evolve(r.state, e);
-    return Change{{after, base, {e}, std::nullopt}, success(200, view_of(after, ctx.who)), false};
+    return Change{{after, base, {e}, std::nullopt, false}, success(200, view_of(after, ctx.who)), false};
   };
   write_existing(ctx, std::move(id), body.base_version, std::move(change), std::move(done));
 }
@@ -266,7 +266,7 @@ void EnrollmentService::claim(WriteContext ctx, std::string invite_token, Done d
           after.customer_id = ctx.who.account_id;
           after.invite_hash.reset();
           after.state = workflow::evolve(rec.state, e);
-          return Change{{after, base, {e}, std::nullopt}, success(200, view_of(after, ctx.who)), false};
+          return Change{{after, base, {e}, std::nullopt, false}, success(200, view_of(after, ctx.who)), false};
         };
         const auto base = (*r)->state.last_sequence;
         auto c = change(**r, base);

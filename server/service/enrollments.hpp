@@ -8,6 +8,7 @@
 #include "server/service/accounts.hpp"
 #include "server/service/answer.hpp"
 #include "server/service/policies.hpp"
+#include "server/service/view_cache.hpp"
 #include "server/storage/store.hpp"
 #include "shared/protocol/api.hpp"
 
@@ -59,6 +60,7 @@ class EnrollmentService {
 
   storage::Store& store_;
   const Policies& policies_;
+  ViewCache views_{50'000};  // GET /v1/enrollments/{id} answers, by enrollment and reader
 };
 
 }  // namespace onb::server::service

@@ -84,13 +84,18 @@ void SqliteStore::insert_session(SessionRecord session, Completion<void> done) {
 }
 
 void SqliteStore::find_session(std::string token_hash, std::int64_t now,
-                               Completion<std::optional<AccountRecord>> done) {
-  read(std::move(done), [token_hash = std::move(token_hash), now](StatementCache& sql) {
+                               Completion<std::optional<SessionAccount>> done) {
+  read(std::move(done), [token_hash = std::move(token_hash), now](StatementCache& sql) -> Result<std::optional<SessionAccount>> {
     Query q(sql,
-            "SELECT a.id, a.email, a.role, a.approval_tier, a.password_hash, a.other_roles FROM sessions s "
+            "SELECT a.id, a.email, a.role, a.approval_tier, a.password_hash, a.other_roles, s.expires_at FROM sessions s "
             "JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = ?1 AND s.expires_at > ?2");
     q.bind(1, token_hash).bind(2, now);
-    return one_account(q, "find session");
+    const int rc = q.step();
+    if (rc == SQLITE_DONE) return std::optional<SessionAccount>{};
+    if (rc != SQLITE_ROW) return q.error("find session");
+    auto a = account_from(q, 0);
+    if (!a) return a.error();
+    return std::optional<SessionAccount>(SessionAccount{std::move(*a), q.integer(6)});
   });
 }
 

@@ -15,7 +15,10 @@ constexpr const char* select_enrollment =
 
 std::string stage_name(workflow::Stage s) { return onb::encode(s).get<std::string>(); }
 
-Result<EnrollmentRecord> enrollment_from(const Query& q) {
+// The record of the current row; decoded only when the cache does not hold this very row.
+Result<EnrollmentRecord> enrollment_from(const Query& q, RecordCache& cache) {
+  const auto cursor = static_cast<std::uint64_t>(q.integer(6));
+  if (auto cached = cache.find(q.text(0), cursor)) return *cached;
   EnrollmentRecord r;
   r.id = q.text(0);
   r.customer_id = q.text(1);
@@ -26,15 +29,16 @@ Result<EnrollmentRecord> enrollment_from(const Query& q) {
   if (!app || !state) return make_error("storage.corrupt", "", "enrollment " + r.id + " does not decode");
   r.application = std::move(*app);
   r.state = std::move(*state);
-  r.cursor = static_cast<std::uint64_t>(q.integer(6));
+  r.cursor = cursor;
+  cache.put(r);
   return r;
 }
 
-Result<std::vector<EnrollmentRecord>> all_rows(Query& q, const char* what) {
+Result<std::vector<EnrollmentRecord>> all_rows(Query& q, const char* what, RecordCache& cache) {
   std::vector<EnrollmentRecord> out;
   int rc;
   while ((rc = q.step()) == SQLITE_ROW) {
-    auto r = enrollment_from(q);
+    auto r = enrollment_from(q, cache);
     if (!r) return r.error();
     out.push_back(std::move(*r));
   }
@@ -81,23 +85,28 @@ Result<void> append_events(StatementCache& sql, const std::vector<workflow::Even
   return {};
 }
 
-Result<void> upsert_projection(StatementCache& sql, const EnrollmentRecord& r, bool create, const std::string& hash,
-                               std::uint64_t cursor) {
+Result<void> upsert_projection(StatementCache& sql, const EnrollmentRecord& r, bool create, bool with_application,
+                               const std::string& hash, std::uint64_t cursor) {
   const char* insert =
       "INSERT INTO enrollments (id, customer_id, created_by, invite_hash, version, stage, application, state, "
       "cursor, last_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
   const char* update =
       "UPDATE enrollments SET customer_id = ?2, created_by = ?3, invite_hash = ?4, version = ?5, stage = ?6, "
       "application = ?7, state = ?8, cursor = ?9, last_hash = ?10 WHERE id = ?1";
-  Query q(sql, create ? insert : update);
-  const int rc = q.bind(1, r.id)
-                     .bind(2, r.customer_id)
-                     .bind(3, r.created_by)
-                     .bind(4, r.invite_hash)
-                     .bind(5, static_cast<std::int64_t>(r.state.last_sequence))
-                     .bind(6, stage_name(r.state.stage))
-                     .bind(7, onb::encode(r.application).dump())
-                     .bind(8, onb::encode(r.state).dump())
+  // A workflow action leaves the application as it is: neither encoded nor written again.
+  const char* update_keeping_application =
+      "UPDATE enrollments SET customer_id = ?2, created_by = ?3, invite_hash = ?4, version = ?5, stage = ?6, "
+      "state = ?8, cursor = ?9, last_hash = ?10 WHERE id = ?1";
+  with_application = with_application || create;
+  Query q(sql, create ? insert : with_application ? update : update_keeping_application);
+  q.bind(1, r.id)
+      .bind(2, r.customer_id)
+      .bind(3, r.created_by)
+      .bind(4, r.invite_hash)
+      .bind(5, static_cast<std::int64_t>(r.state.last_sequence))
+      .bind(6, stage_name(r.state.stage));
+  if (with_application) q.bind(7, onb::encode(r.application).dump());
+  const int rc = q.bind(8, onb::encode(r.state).dump())
                      .bind(9, static_cast<std::int64_t>(cursor))
                      .bind(10, hash)
                      .step();
@@ -122,11 +131,17 @@ Result<WriteOutcome> SqliteStore::apply_enrollment_write(const EnrollmentWrite& 
   const std::string prev = create ? genesis_hash() : (*head)->last_hash;
   const auto hashes = chain(w.events, prev);
   const std::string last = hashes.empty() ? prev : hashes.back();
-  if (auto r = upsert_projection(write_sql_, w.after, create, last, cursor_ + 1); !r) return r.error();
+  if (auto r = upsert_projection(write_sql_, w.after, create, w.application_changed, last, cursor_ + 1); !r)
+    return r.error();
   if (auto r = append_events(write_sql_, w.events, prev, hashes); !r) return r.error();
   if (w.idempotency)
     if (auto r = remember_reply(write_sql_, *w.idempotency); !r) return r.error();
   ++cursor_;  // only after success; a batch rolled back later leaves a harmless gap
+  // The next read of this row finds it decoded. Should the batch roll back, no row ever carries
+  // this cursor (cursors are never reused), so the entry is simply never hit.
+  EnrollmentRecord written = w.after;
+  written.cursor = cursor_;
+  records_.put(std::move(written));
   return WriteOutcome{WriteStatus::applied, w.after.state.last_sequence, std::nullopt};
 }
 
@@ -135,10 +150,10 @@ void SqliteStore::write_enrollment(EnrollmentWrite w, Completion<WriteOutcome> d
 }
 
 void SqliteStore::find_enrollment(std::string id, Completion<std::optional<EnrollmentRecord>> done) {
-  read(std::move(done), [id = std::move(id)](StatementCache& sql) -> Result<std::optional<EnrollmentRecord>> {
+  read(std::move(done), [this, id = std::move(id)](StatementCache& sql) -> Result<std::optional<EnrollmentRecord>> {
     static const std::string sql_text = std::string(select_enrollment) + "WHERE id = ?1";
     Query q(sql, sql_text.c_str());
-    auto rows = all_rows(q.bind(1, id), "find enrollment");
+    auto rows = all_rows(q.bind(1, id), "find enrollment", records_);
     if (!rows) return rows.error();
     if (rows->empty()) return std::optional<EnrollmentRecord>{};
     return std::optional<EnrollmentRecord>(std::move(rows->front()));
@@ -146,10 +161,10 @@ void SqliteStore::find_enrollment(std::string id, Completion<std::optional<Enrol
 }
 
 void SqliteStore::find_enrollment_by_invite(std::string invite_hash, Completion<std::optional<EnrollmentRecord>> done) {
-  read(std::move(done), [h = std::move(invite_hash)](StatementCache& sql) -> Result<std::optional<EnrollmentRecord>> {
+  read(std::move(done), [this, h = std::move(invite_hash)](StatementCache& sql) -> Result<std::optional<EnrollmentRecord>> {
     static const std::string sql_text = std::string(select_enrollment) + "WHERE invite_hash = ?1";
     Query q(sql, sql_text.c_str());
-    auto rows = all_rows(q.bind(1, h), "find invitation");
+    auto rows = all_rows(q.bind(1, h), "find invitation", records_);
     if (!rows) return rows.error();
     if (rows->empty()) return std::optional<EnrollmentRecord>{};
     return std::optional<EnrollmentRecord>(std::move(rows->front()));
@@ -157,7 +172,7 @@ void SqliteStore::find_enrollment_by_invite(std::string invite_hash, Completion<
 }
 
 void SqliteStore::list_enrollments(EnrollmentQuery query, Completion<std::vector<EnrollmentRecord>> done) {
-  read(std::move(done), [query = std::move(query)](StatementCache& sql) {
+  read(std::move(done), [this, query = std::move(query)](StatementCache& sql) {
     // One statement for every filter combination: a NULL parameter disables its condition. The stage
     // list travels as a JSON array (json_each), so the statement text never depends on the input.
     static const std::string sql_text =
@@ -174,7 +189,7 @@ void SqliteStore::list_enrollments(EnrollmentQuery query, Completion<std::vector
         .bind(4, static_cast<std::int64_t>(query.changed_after))
         .bind(5, static_cast<std::int64_t>(query.limit))
         .bind(6, static_cast<std::int64_t>(query.offset));
-    return all_rows(q, "list enrollments");
+    return all_rows(q, "list enrollments", records_);
   });
 }
 

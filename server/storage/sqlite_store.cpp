@@ -2,7 +2,9 @@
 
 #include "shared/core/json_codec.hpp"
 
+#include <algorithm>
 #include <array>
+#include <thread>
 
 namespace onb::server::storage {
 namespace {
@@ -110,6 +112,12 @@ Result<std::uint64_t> last_cursor(sqlite3* db) {
 
 }  // namespace
 
+namespace {
+// One reader per core, at least two: the read completions run the services' rules (validation,
+// JSON), which then use every core.
+std::size_t reader_count() { return std::max(2u, std::thread::hardware_concurrency()); }
+}  // namespace
+
 Error closed_error() { return make_error("storage.closed", "", "the store is shutting down"); }
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
@@ -117,31 +125,37 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
   if (!write_db) return write_db.error();
   auto version = migrate(write_db->get(), migrations);
   if (!version) return version.error();
-  auto read_db = open_connection(path);
-  if (!read_db) return read_db.error();
+  std::vector<Connection> read_dbs;
+  for (std::size_t i = 0; i < reader_count(); ++i) {
+    auto read_db = open_connection(path);
+    if (!read_db) return read_db.error();
+    read_dbs.push_back(std::move(*read_db));
+  }
   auto cursor = last_cursor(write_db->get());
   if (!cursor) return cursor.error();
-  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*write_db), std::move(*read_db), *version, *cursor));
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*write_db), std::move(read_dbs), *version, *cursor));
 }
 
-SqliteStore::SqliteStore(Connection write_db, Connection read_db, int schema_version, std::uint64_t cursor)
+SqliteStore::SqliteStore(Connection write_db, std::vector<Connection> read_dbs, int schema_version, std::uint64_t cursor)
     : write_db_(std::move(write_db)),
-      read_db_(std::move(read_db)),
       write_sql_(write_db_.get()),
-      read_sql_(read_db_.get()),
       schema_version_(schema_version),
       cursor_(cursor),
-      writer_(write_db_.get()) {}
+      writer_(write_db_.get()) {
+  for (auto& db : read_dbs) readers_.push_back(std::make_unique<Reader>(std::move(db)));
+}
 
 SqliteStore::~SqliteStore() { close(); }
 
 void SqliteStore::close() {
   writer_.stop();
-  reader_.stop();
+  for (auto& r : readers_) r->worker.stop();
   write_sql_ = StatementCache(nullptr);
-  read_sql_ = StatementCache(nullptr);
+  for (auto& r : readers_) {
+    r->sql = StatementCache(nullptr);
+    r->db.reset();
+  }
   write_db_.reset();
-  read_db_.reset();
 }
 
 void SqliteStore::insert_draft(DraftRecord draft, Completion<void> done) {

@@ -1,11 +1,13 @@
-// The SQLite adapter of the storage port: one database file in WAL mode with two connections, a
-// writer (group commit on its own thread, group_commit.hpp) and a reader (a SerialWorker), so SQLite
-// never runs on an I/O thread and reads do not wait behind a batch's fsync. Schema lives in the .cpp;
+// The SQLite adapter of the storage port: one database file in WAL mode with a writer connection
+// (group commit on its own thread, group_commit.hpp) and a reader connection per core (each on its
+// own SerialWorker, taken in turn), so SQLite never runs on an I/O thread, reads do not wait behind a
+// batch's fsync, and the services' work in read completions uses every core. Schema lives in the .cpp;
 // accounts in sqlite_accounts.cpp, enrollments and the audit chain in sqlite_enrollments.cpp, uploaded
 // documents in sqlite_documents.cpp.
 #pragma once
 
 #include "server/storage/group_commit.hpp"
+#include "server/storage/record_cache.hpp"
 #include "server/storage/serial_worker.hpp"
 #include "server/storage/sqlite_connection.hpp"
 #include "server/storage/sqlite_query.hpp"
@@ -14,6 +16,7 @@
 #include <atomic>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace onb::server::storage {
 
@@ -40,7 +43,7 @@ class SqliteStore final : public Store {
   void find_account_by_email(std::string email, Completion<std::optional<AccountRecord>> done) override;
   void insert_session(SessionRecord session, Completion<void> done) override;
   void find_session(std::string token_hash, std::int64_t now,
-                    Completion<std::optional<AccountRecord>> done) override;
+                    Completion<std::optional<SessionAccount>> done) override;
   void delete_session(std::string token_hash, Completion<void> done) override;
   void find_idempotent(std::string account_id, std::string key,
                        Completion<std::optional<IdempotencyRecord>> done) override;
@@ -64,9 +67,17 @@ class SqliteStore final : public Store {
   void restart_document(std::string document_id, Completion<DocumentRecord> done) override;
 
  private:
-  SqliteStore(Connection write_db, Connection read_db, int schema_version, std::uint64_t cursor);
+  // One reader: its connection, statements and thread (declared last: it stops, and joins, first).
+  struct Reader {
+    explicit Reader(Connection connection) : db(std::move(connection)), sql(db.get()) {}
+    Connection db;
+    StatementCache sql;
+    SerialWorker worker;
+  };
 
-  // Runs `op` on the reader thread and completes with its result.
+  SqliteStore(Connection write_db, std::vector<Connection> read_dbs, int schema_version, std::uint64_t cursor);
+
+  // Runs `op` on the next reader's thread and completes with its result (on that thread).
   template <class T, class Op>
   void read(Completion<T> done, Op op);
   // Runs `op(cache)` as one write of the next batch; `done` gets its result once the batch committed.
@@ -78,21 +89,22 @@ class SqliteStore final : public Store {
   // Declaration order is destruction order reversed: the threads stop (and join) before the
   // statements are finalized and the connections close.
   Connection write_db_;
-  Connection read_db_;
   StatementCache write_sql_;
-  StatementCache read_sql_;
   int schema_version_;
   std::uint64_t cursor_;  // last change counter handed out; only the writer thread touches it
+  RecordCache records_{10'000};
+  std::vector<std::unique_ptr<Reader>> readers_;
+  std::atomic<std::size_t> next_reader_{0};
   GroupCommitWriter writer_;
-  SerialWorker reader_;
 };
 
 Error closed_error();
 
 template <class T, class Op>
 void SqliteStore::read(Completion<T> done, Op op) {
-  auto job = [this, done, op = std::move(op)]() mutable { done(op(read_sql_)); };
-  if (!reader_.post(std::move(job))) done(closed_error());
+  Reader& reader = *readers_[next_reader_.fetch_add(1, std::memory_order_relaxed) % readers_.size()];
+  auto job = [&reader, done, op = std::move(op)]() mutable { done(op(reader.sql)); };
+  if (!reader.worker.post(std::move(job))) done(closed_error());
 }
 
 template <class T, class Op>

@@ -31,6 +31,11 @@ struct AccountRecord {
   std::vector<workflow::Role> other_roles;  // further staff roles of the same person
 };
 
+struct SessionAccount {  // a live session: whose, and until when
+  AccountRecord account;
+  std::int64_t expires_at = 0;  // unix seconds
+};
+
 struct SessionRecord {
   std::string token_hash;  // hex BLAKE2b of the bearer token: a stolen database holds no usable token
   std::string account_id;
@@ -64,6 +69,9 @@ struct EnrollmentWrite {
   std::uint64_t base_version = 0;
   std::vector<workflow::Event> events;
   std::optional<IdempotencyRecord> idempotency;
+  // False when `after.application` is the stored one unchanged (a workflow action): the adapter then
+  // need not write the application again (it is most of a row).
+  bool application_changed = true;
 };
 
 enum class WriteStatus { applied, conflict, replayed };
@@ -161,7 +169,7 @@ class Store {
   virtual void find_account_by_email(std::string email, Completion<std::optional<AccountRecord>> done) = 0;
   virtual void insert_session(SessionRecord session, Completion<void> done) = 0;
   // The session's account when the session exists and has not expired at `now`.
-  virtual void find_session(std::string token_hash, std::int64_t now, Completion<std::optional<AccountRecord>> done) = 0;
+  virtual void find_session(std::string token_hash, std::int64_t now, Completion<std::optional<SessionAccount>> done) = 0;
   virtual void delete_session(std::string token_hash, Completion<void> done) = 0;
 
   // The first answer stored under (account, key), if any.
