@@ -1,0 +1,44 @@
+// The server's caches, in-process: an entry answers only for the very row (change cursor) and day it
+// was made from, so a cache can make reads cheaper but never staler. The HTTP tests read after every
+// write and would catch a stale answer end to end; these pin the rules.
+#include "server/service/view_cache.hpp"
+#include "server/storage/record_cache.hpp"
+
+#include "support.hpp"
+
+using namespace onb::server;
+
+TEST_CASE("a cached view answers for the same row and day only") {
+  service::ViewCache views(2);
+  views.put("e1/alice", 7, 20'000, "{\"version\":3}");
+  CHECK(views.find("e1/alice", 7, 20'000) == "{\"version\":3}");
+  CHECK_FALSE(views.find("e1/alice", 8, 20'000));  // the row was written since
+  CHECK_FALSE(views.find("e1/alice", 7, 20'001));  // a new day: documents may have expired
+  CHECK_FALSE(views.find("e1/bob", 7, 20'000));    // another reader sees other actions
+  views.put("e1/alice", 8, 20'000, "{\"version\":4}");
+  CHECK(views.find("e1/alice", 8, 20'000) == "{\"version\":4}");
+  SUBCASE("when full it starts over instead of growing") {
+    views.put("e2/alice", 1, 20'000, "a");
+    views.put("e3/alice", 1, 20'000, "b");
+    CHECK(views.find("e3/alice", 1, 20'000) == "b");
+    CHECK_FALSE(views.find("e1/alice", 8, 20'000));
+  }
+}
+
+TEST_CASE("a cached record answers for the row it was read or written at only") {
+  storage::RecordCache records(2);
+  storage::EnrollmentRecord r;
+  r.id = "e1";
+  r.customer_id = "alice";
+  r.cursor = 41;
+  records.put(r);
+  REQUIRE(records.find("e1", 41));
+  CHECK(records.find("e1", 41)->customer_id == "alice");
+  CHECK_FALSE(records.find("e1", 42));  // written since (here or by another server)
+  CHECK_FALSE(records.find("e2", 41));
+  r.cursor = 42;
+  r.customer_id = "bob";
+  records.put(r);
+  CHECK_FALSE(records.find("e1", 41));
+  CHECK(records.find("e1", 42)->customer_id == "bob");
+}
