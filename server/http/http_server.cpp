@@ -101,8 +101,9 @@ class Session : public std::enable_shared_from_this<Session> {
   // A client that sent "Expect: 100-continue" (curl does for bodies > 1 KiB) waits for this before
   // sending the body; without it the upload stalls for a second.
   void continue_if_expected() {
+    if (parser_->is_done()) return dispatch_request();  // no body (a GET): one async read less per request
     const auto& req = parser_->get();
-    if (req[bhttp::field::expect] != "100-continue" || parser_->is_done()) return read_body();
+    if (req[bhttp::field::expect] != "100-continue") return read_body();
     auto interim = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, req.version());
     bhttp::async_write(stream_, *interim, [self = shared_from_this(), interim](beast::error_code ec, std::size_t) {
       if (ec) return self->close();
