@@ -9,6 +9,7 @@
 namespace onb::server::service {
 
 bool can_see(const Principal& who, const storage::EnrollmentRecord& r);
+bool can_see(const Principal& who, const storage::EnrollmentStamp& s);
 
 // Restricts a query to what `who` may see.
 void restrict_to_visible(const Principal& who, storage::EnrollmentQuery& q);

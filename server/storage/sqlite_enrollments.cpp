@@ -160,6 +160,18 @@ void SqliteStore::find_enrollment(std::string id, Completion<std::optional<Enrol
   });
 }
 
+void SqliteStore::find_enrollment_stamp(std::string id, Completion<std::optional<EnrollmentStamp>> done) {
+  read(std::move(done), [id = std::move(id)](StatementCache& sql) -> Result<std::optional<EnrollmentStamp>> {
+    Query q(sql, "SELECT customer_id, created_by, version, cursor FROM enrollments WHERE id = ?1");
+    const int rc = q.bind(1, id).step();
+    if (rc == SQLITE_DONE) return std::optional<EnrollmentStamp>{};
+    if (rc != SQLITE_ROW) return q.error("find enrollment stamp");
+    return std::optional<EnrollmentStamp>(EnrollmentStamp{id, q.text(0), q.text(1),
+                                                          static_cast<std::uint64_t>(q.integer(2)),
+                                                          static_cast<std::uint64_t>(q.integer(3))});
+  });
+}
+
 void SqliteStore::find_enrollment_by_invite(std::string invite_hash, Completion<std::optional<EnrollmentRecord>> done) {
   read(std::move(done), [this, h = std::move(invite_hash)](StatementCache& sql) -> Result<std::optional<EnrollmentRecord>> {
     static const std::string sql_text = std::string(select_enrollment) + "WHERE invite_hash = ?1";

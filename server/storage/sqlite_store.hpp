@@ -50,6 +50,7 @@ class SqliteStore final : public Store {
 
   void write_enrollment(EnrollmentWrite write, Completion<WriteOutcome> done) override;
   void find_enrollment(std::string id, Completion<std::optional<EnrollmentRecord>> done) override;
+  void find_enrollment_stamp(std::string id, Completion<std::optional<EnrollmentStamp>> done) override;
   void find_enrollment_by_invite(std::string invite_hash, Completion<std::optional<EnrollmentRecord>> done) override;
   void list_enrollments(EnrollmentQuery query, Completion<std::vector<EnrollmentRecord>> done) override;
   void load_events(std::string enrollment_id, Completion<std::vector<StoredEvent>> done) override;

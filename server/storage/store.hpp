@@ -62,6 +62,16 @@ struct EnrollmentRecord {
   std::uint64_t cursor = 0;         // global change counter of the last write (sync)
 };
 
+// Who an enrollment belongs to and which write it is at: enough to decide visibility and whether a
+// cached answer is current, without reading the record.
+struct EnrollmentStamp {
+  std::string id;
+  std::string customer_id;
+  std::string created_by;
+  std::uint64_t version = 0;
+  std::uint64_t cursor = 0;
+};
+
 // One write on an enrollment: append `events` (sequences base_version+1...) and replace the projection,
 // only if the stored version is still base_version (0 = create a new enrollment).
 struct EnrollmentWrite {
@@ -181,6 +191,7 @@ class Store {
   // first answer; in both cases nothing is written.
   virtual void write_enrollment(EnrollmentWrite write, Completion<WriteOutcome> done) = 0;
   virtual void find_enrollment(std::string id, Completion<std::optional<EnrollmentRecord>> done) = 0;
+  virtual void find_enrollment_stamp(std::string id, Completion<std::optional<EnrollmentStamp>> done) = 0;
   virtual void find_enrollment_by_invite(std::string invite_hash,
                                          Completion<std::optional<EnrollmentRecord>> done) = 0;
   // Ordered by cursor (oldest change first).
