@@ -20,23 +20,6 @@ constexpr std::size_t token_hex_length = service::token_bytes * 2;
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-std::optional<std::uint64_t> parse_number(std::string_view s) {
-  std::uint64_t v = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size() || s.empty()) return std::nullopt;
-  return v;
-}
-
-// Completions run on storage or hashing threads: an exception there must become a 500, not a crash.
-service::Done answer_with(const Reply& reply) {
-  return [reply](Answer a) {
-    try {
-      reply(to_response(a));
-    } catch (const std::exception& e) {
-      reply(internal_error(make_error("internal.exception", "", e.what())));
-    }
-  };
-}
 
 template <class T>
 std::optional<T> decode_body(const Request& req, const Reply& reply) {
@@ -84,6 +67,23 @@ bool write_context(const Request& req, const Reply& reply, const service::Princi
 }
 
 }  // namespace
+
+std::optional<std::uint64_t> parse_number(std::string_view s) {
+  std::uint64_t v = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size() || s.empty()) return std::nullopt;
+  return v;
+}
+
+service::Done answer_with(const Reply& reply) {
+  return [reply](Answer a) {
+    try {
+      reply(to_response(a));
+    } catch (const std::exception& e) {
+      reply(internal_error(make_error("internal.exception", "", e.what())));
+    }
+  };
+}
 
 Response to_response(const Answer& a) {
   Response res;

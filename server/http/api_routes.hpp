@@ -16,6 +16,13 @@ namespace onb::server::http {
 // An Idempotency-Key is a client-made UUID or similar; 200 bytes is generous and bounds storage.
 inline constexpr std::size_t max_idempotency_key_bytes = 200;
 
+// A decimal number that is the whole of `s` (no sign, no spaces); nullopt otherwise.
+std::optional<std::uint64_t> parse_number(std::string_view s);
+
+// The completion that turns a service's Answer into the reply. Completions run on storage or hashing
+// threads: an exception there becomes a 500, not a crash.
+service::Done answer_with(const Reply& reply);
+
 // The Idempotency-Key header, checked (1-200 of A-Z a-z 0-9 - _ . :); nullopt when absent.
 Result<std::optional<std::string>> idempotency_key(const Request& req);
 

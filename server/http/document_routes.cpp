@@ -21,23 +21,6 @@ using service::Answer;
 constexpr std::string_view octet_stream = "application/octet-stream";
 constexpr std::string_view documents_prefix = "/documents/";
 
-std::optional<std::uint64_t> parse_number(std::string_view s) {
-  std::uint64_t v = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size() || s.empty()) return std::nullopt;
-  return v;
-}
-
-// Completions run on storage threads: an exception there must become a 500, not a crash.
-service::Done answer_with(const Reply& reply) {
-  return [reply](Answer a) {
-    try {
-      reply(to_response(a));
-    } catch (const std::exception& e) {
-      reply(internal_error(make_error("internal.exception", "", e.what())));
-    }
-  };
-}
 
 std::string_view media_type_of(const Request& req) {
   auto type = req.header("Content-Type").value_or("");
