@@ -107,6 +107,31 @@ Result<std::optional<std::string>> idempotency_key(const Request& req) {
   return std::optional<std::string>(std::string(*key));
 }
 
+Result<service::ListParams> list_params(const Request& req) {
+  service::ListParams p;
+  const auto limit = parse_number(query_param(req, "limit").value_or("50"));
+  const auto offset = parse_number(query_param(req, "offset").value_or("0"));
+  if (!limit || !offset || *limit == 0 || *limit > service::max_page_size)
+    return make_error("request.page", "limit", "limit 1-200 and offset >= 0");
+  p.limit = *limit;
+  p.offset = *offset;
+  if (const auto stage = query_param(req, "stage")) {
+    auto s = onb::decode<workflow::Stage>(Json(*stage), "stage");
+    if (!s) return make_error("request.stage", "stage", s.error().message);
+    p.stage = *s;
+  }
+  if (const auto overdue = query_param(req, "overdue")) {
+    if (*overdue != "true" && *overdue != "false")
+      return make_error("request.overdue", "overdue", "overdue is true or false");
+    p.overdue_only = *overdue == "true";
+  }
+  if (const auto assignee = query_param(req, "assignee")) {
+    if (*assignee != "me") return make_error("request.assignee", "assignee", "the only assignee filter is assignee=me");
+    p.assigned_to_me = true;
+  }
+  return p;
+}
+
 Result<std::optional<std::uint64_t>> parse_if_match(const Request& req) {
   auto h = req.header("If-Match");
   if (!h) return std::optional<std::uint64_t>{};
@@ -220,19 +245,9 @@ void ApiRoutes::enrollment_route(const Request& req, const Reply& reply, const s
   }
   if (path == enrollments_path) {
     if (req.method == "GET") {
-      service::ListParams p;
-      const auto limit = parse_number(query_param(req, "limit").value_or("50"));
-      const auto offset = parse_number(query_param(req, "offset").value_or("0"));
-      if (!limit || !offset || *limit == 0 || *limit > service::max_page_size)
-        return reply(error_response(400, "request.page", "limit", "limit 1-200 and offset >= 0"));
-      p.limit = *limit;
-      p.offset = *offset;
-      if (const auto stage = query_param(req, "stage")) {
-        auto s = onb::decode<workflow::Stage>(Json(*stage), "stage");
-        if (!s) return reply(error_response(400, "request.stage", "stage", s.error().message));
-        p.stage = *s;
-      }
-      return enrollments_.list(who, p, done);
+      auto p = list_params(req);
+      if (!p) return reply(error_response(400, p.error()));
+      return enrollments_.list(who, *p, done);
     }
     if (req.method != "POST") return reply(method_not_allowed("GET, POST"));
     if (!write_context(req, reply, who, ctx)) return;

@@ -56,5 +56,7 @@ bool is_json_content_type(const Request& req);
 [[nodiscard]] Result<std::optional<std::uint64_t>> parse_if_match(const Request& req);
 // The value of `name` in the query string (no percent-decoding: our parameters are plain tokens).
 std::optional<std::string> query_param(const Request& req, std::string_view name);
+// GET /v1/enrollments' query: limit, offset, stage, overdue=true|false, assignee=me.
+[[nodiscard]] Result<service::ListParams> list_params(const Request& req);
 
 }  // namespace onb::server::http

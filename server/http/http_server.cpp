@@ -143,12 +143,13 @@ class Session : public std::enable_shared_from_this<Session> {
     beast::error_code ec;
     const auto peer = stream_.socket().remote_endpoint(ec);
     if (!ec) request.remote_address = peer.address().to_string();
-    // The router may answer from a storage thread: hop back onto this connection's strand, and ignore
-    // a second answer (the router promises one; a bug must not write twice on the socket).
+    // The router may answer from a storage thread: hop back onto this connection's strand (inline when
+    // the answer comes at once, e.g. from a cache), and ignore a second answer (the router promises
+    // one; a bug must not write twice on the socket).
     auto answered = std::make_shared<std::atomic<bool>>(false);
     router_.handle(std::move(request), [self = shared_from_this(), answered](Response res) {
       if (answered->exchange(true)) return;
-      net::post(self->stream_.get_executor(),
+      net::dispatch(self->stream_.get_executor(),
                 [self, res = std::move(res)]() mutable { self->write(std::move(res), self->keep_alive_, false); });
     });
   }

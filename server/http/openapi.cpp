@@ -41,6 +41,24 @@ Json binary(const std::vector<const char*>& media_types) {
   return content;
 }
 
+Json query(const char* name, Json schema, const char* description) {
+  return {{"name", name}, {"in", "query"}, {"required", false}, {"description", description}, {"schema", std::move(schema)}};
+}
+
+// Customers and sales reps get their own enrollments; reviewers their queue (what their roles may act
+// on); auditors and admins everything. Filters apply to the rows of the page, so a page may be short
+// while next_offset says more follow.
+Json list_operation() {
+  Json o = op("list (mine, or my queue)", answer("200", "EnrollmentPage", "a page"));
+  o["parameters"] = Json::array(
+      {query("limit", {{"type", "integer"}, {"minimum", 1}, {"maximum", 200}, {"default", 50}}, "rows per page"),
+       query("offset", {{"type", "integer"}, {"minimum", 0}, {"default", 0}}, "next_offset of the previous page"),
+       query("stage", ref("Stage"), "only this stage"),
+       query("overdue", {{"type", "boolean"}}, "true: only cases past their stage's SLA target"),
+       query("assignee", {{"type", "string"}, {"enum", {"me"}}}, "me: only cases assigned to the caller")});
+  return o;
+}
+
 void document_paths(Json& p) {
   const std::string base = "/v1/enrollments/{id}/documents";
   p[base]["post"] = op("announce a document (Idempotency-Key honoured); then PUT its bytes",
@@ -74,6 +92,7 @@ Json build() {
   doc["components"]["securitySchemes"]["bearer"] = {{"type", "http"}, {"scheme", "bearer"}};
   auto& s = doc["components"]["schemas"];
   s["Error"] = schema<Error>();
+  s["Stage"] = schema<workflow::Stage>();
   s["RegisterAccount"] = schema<RegisterAccount>();
   s["AccountView"] = schema<AccountView>();
   s["CreateSession"] = schema<CreateSession>();
@@ -96,7 +115,7 @@ Json build() {
   p["/v1/sessions"]["post"] = op("log in", answer("201", "SessionView", "a bearer token"), body("CreateSession"), false);
   p["/v1/sessions/current"]["delete"] = op("log out", {{"204", {{"description", "logged out"}}}});
   p["/v1/enrollments"]["post"] = op("create an enrollment", answer("201", "EnrollmentView", "created"), body("CreateEnrollment"));
-  p["/v1/enrollments"]["get"] = op("list (mine, or my queue)", answer("200", "EnrollmentPage", "a page"));
+  p["/v1/enrollments"]["get"] = list_operation();
   p["/v1/enrollments/{id}"]["get"] = op("read one (ETag = version)", answer("200", "EnrollmentView", "the enrollment"));
   p["/v1/enrollments/{id}/application"]["put"] =
       op("edit the application (If-Match or base_version)", answer("200", "EnrollmentView", "edited"), body("UpdateApplication"));

@@ -45,18 +45,7 @@ bool holds(const std::vector<workflow::Role>& roles, workflow::Role r) {
 
 }  // namespace
 
-std::vector<workflow::Role> roles_of(const Principal& who) {
-  std::vector<workflow::Role> out{who.actor.role};
-  out.insert(out.end(), who.other_roles.begin(), who.other_roles.end());
-  return out;
-}
-
-workflow::Actor acting_as(const Principal& who, workflow::Role role) {
-  workflow::Actor a = who.actor;
-  a.role = role;
-  if (role != workflow::Role::credit_approver) a.approval_tier.reset();
-  return a;
-}
+workflow::Person person_of(const Principal& who) { return {who.actor, who.other_roles}; }
 
 Result<void> check_roles(const std::vector<workflow::Role>& roles, std::optional<int> tier) {
   using workflow::Role;

@@ -4,6 +4,8 @@
 // HTTP is not here: answers are service::Answer values.
 #pragma once
 
+#include "shared/workflow/people.hpp"
+
 #include "server/auth/login_throttle.hpp"
 #include "server/auth/password_pool.hpp"
 #include "server/service/answer.hpp"
@@ -31,13 +33,11 @@ struct Principal {
   std::string account_id;
   std::string email;
   workflow::Actor actor;                    // acting in the main role
-  std::vector<workflow::Role> other_roles;  // staff may hold several roles (see roles_of)
+  std::vector<workflow::Role> other_roles;  // staff may hold several roles (shared/workflow/people.hpp)
 };
 
-// Every role of the caller, the main one first.
-std::vector<workflow::Role> roles_of(const Principal& who);
-// The same person acting in `role` (the approval tier goes with the credit approver role only).
-workflow::Actor acting_as(const Principal& who, workflow::Role role);
+// The caller as the workflow's rules for people with several roles see them.
+workflow::Person person_of(const Principal& who);
 
 // The roles one account may hold: one role, or several staff roles (a customer or sales rep holds
 // exactly one, so what they may see stays simple). The first is the main role.

@@ -5,6 +5,8 @@
 #include "server/service/enrollments.hpp"
 #include "server/service/visibility.hpp"
 #include "shared/validation/application.hpp"
+#include "shared/workflow/people.hpp"
+#include "shared/workflow/sla.hpp"
 
 #include <algorithm>
 
@@ -54,8 +56,8 @@ void EnrollmentService::list(Principal who, ListParams params, Done done) {
   q.offset = params.offset;
   restrict_to_visible(who, q);
   if (queue_only(who.actor.role))
-    for (const auto role : roles_of(who))
-      for (const auto stage : stages_worked_by(role))
+    for (const auto role : workflow::roles_of(person_of(who)))
+      for (const auto stage : workflow::stages_worked_by(role))
         if (std::find(q.stages.begin(), q.stages.end(), stage) == q.stages.end()) q.stages.push_back(stage);
   if (params.stage) {
     if (!q.stages.empty() && std::find(q.stages.begin(), q.stages.end(), *params.stage) == q.stages.end())
@@ -63,18 +65,49 @@ void EnrollmentService::list(Principal who, ListParams params, Done done) {
     q.stages = {*params.stage};
   }
   const auto limit = q.limit, offset = q.offset;
-  store_.list_enrollments(q, [this, who, limit, offset, done](Result<std::vector<storage::EnrollmentRecord>> rows) {
+  store_.list_enrollments(q, [this, who, params, limit, offset, done](
+                                 Result<std::vector<storage::EnrollmentRecord>> rows) {
     if (!rows) return done(failure(rows.error()));
     protocol::EnrollmentPage page;
+    const auto now = unix_now();
     for (const auto& r : *rows) {
-      auto actions = open_actions(view_of(r, who).actions);
-      if (queue_only(who.actor.role) && actions.empty()) continue;  // nothing this reviewer can do now
-      page.items.push_back({r.id, r.state.last_sequence, r.state.stage, r.customer_id,
-                            r.application.entity.legal_name, std::move(actions)});
+      auto row = summary_of(r, who, now);
+      if (queue_only(who.actor.role) && row.actions.empty()) continue;  // nothing this reviewer can do now
+      if (params.overdue_only && !row.overdue) continue;
+      if (params.assigned_to_me && row.assignee != who.account_id) continue;
+      page.items.push_back(std::move(row));
     }
+    // Filters apply to the rows read, so a page may be short while more follow: next_offset says so.
     if (rows->size() == limit) page.next_offset = offset + limit;
     done(success(200, page));
   });
+}
+
+protocol::EnrollmentSummary EnrollmentService::summary_of(const storage::EnrollmentRecord& r, const Principal& who,
+                                                          std::int64_t now) const {
+  const auto today = date_of(now);
+  const auto report = validation::validate_application(r.application, policies_.documents, today);
+  const auto summary = summarize(r.application, report, today);
+  protocol::EnrollmentSummary row;
+  row.id = r.id;
+  row.version = r.state.last_sequence;
+  row.stage = r.state.stage;
+  row.customer_id = r.customer_id;
+  row.legal_name = r.application.entity.legal_name;
+  row.actions = open_actions(
+      workflow::allowed_actions(r.state, person_of(who), workflow::Context{policies_.workflow, summary}));
+  row.assignee = r.state.assignee;
+  row.updated_at = r.state.last_at;
+  row.stage_entered_at = r.state.stage_entered_at;
+  if (const auto sla = workflow::sla_status(r.state, now, policies_.workflow)) {
+    row.overdue = sla->overdue;
+    row.due_at = sla->due_at;
+  }
+  for (const auto& p : report.problems)
+    if (p.severity == validation::Severity::error) ++row.errors;
+  row.pending = workflow::open_items(r.state, summary);
+  row.waiting_on = workflow::waiting_on(r.state.stage);
+  return row;
 }
 
 void EnrollmentService::timeline(Principal who, std::string id, Done done) {

@@ -78,31 +78,6 @@ std::optional<std::string> etag_of(const std::string& body) {
   return "\"" + std::to_string(j["version"].get<std::uint64_t>()) + "\"";
 }
 
-// The role a person with several roles acts in for `kind` now: the first of their roles the transition
-// table admits (the main role when none does, so the refusal names it). Segregation of duties works
-// on the person, so holding two roles never lets anyone decide twice on one case.
-workflow::Actor actor_for(const Principal& who, const workflow::EnrollmentState& state, EventKind kind) {
-  for (const auto role : roles_of(who))
-    if (workflow::check_transition(state, kind, acting_as(who, role))) return acting_as(who, role);
-  return who.actor;
-}
-
-// What the caller may do next over all their roles: an action is allowed when one role allows it.
-// Otherwise the refusal shown is from a role that may take the action at all (say, segregation of
-// duties), not the bare "your role may not" of another role.
-int rank(const workflow::ActionOption& o) { return o.allowed ? 2 : o.code == "role.not_permitted" ? 0 : 1; }
-
-std::vector<workflow::ActionOption> actions_for(const Principal& who, const workflow::EnrollmentState& state,
-                                                const workflow::Context& ctx) {
-  auto options = workflow::allowed_actions(state, who.actor, ctx);
-  for (const auto role : who.other_roles) {
-    const auto more = workflow::allowed_actions(state, acting_as(who, role), ctx);
-    for (std::size_t i = 0; i < options.size() && i < more.size(); ++i)
-      if (more[i].kind == options[i].kind && rank(more[i]) > rank(options[i])) options[i] = more[i];
-  }
-  return options;
-}
-
 Answer replay_of(const storage::IdempotencyRecord& stored, const std::optional<IdempotencyKey>& asked) {
   if (!asked || stored.fingerprint != asked->fingerprint)
     return failure("idempotency.key_reused", "", "this Idempotency-Key was used for a different request");
@@ -124,7 +99,7 @@ protocol::EnrollmentView EnrollmentService::view_of(const storage::EnrollmentRec
   v.created_by = r.created_by;
   v.application = r.application;
   v.problems = std::move(report.problems);
-  v.actions = actions_for(who, r.state, workflow::Context{policies_.workflow, summary});
+  v.actions = workflow::allowed_actions(r.state, person_of(who), workflow::Context{policies_.workflow, summary});
   return v;
 }
 
@@ -208,13 +183,13 @@ void EnrollmentService::update_application(WriteContext ctx, std::string id, pro
                                                                std::uint64_t base) -> Result<Change> {
     auto paths = changed_paths(r.application, app);
     if (paths.empty()) {  // nothing to record, but only those who may edit learn that
-      const auto editor = actor_for(ctx.who, r.state, EventKind::edited);
+      const auto editor = workflow::actor_for(person_of(ctx.who), r.state, EventKind::edited);
       if (auto ok = workflow::check_transition(r.state, EventKind::edited, editor); !ok) return ok.error();
       if (auto ok = workflow::check_segregation(r.state, EventKind::edited, editor); !ok) return ok.error();
       return Change{{}, success(200, view_of(r, ctx.who)), true};
     }
     auto e = next_event(r, ctx.who, EventKind::edited);
-    e.actor = actor_for(ctx.who, r.state, EventKind::edited);
+    e.actor = workflow::actor_for(person_of(ctx.who), r.state, EventKind::edited);
     e.edited = workflow::Edited{std::move(paths)};
     auto report = validation::validate_application(app, policies_.documents, today());
     const auto summary = summarize(app, report, today());
@@ -233,7 +208,7 @@ void EnrollmentService::act(WriteContext ctx, std::string id, protocol::ActionRe
                         "create with POST /v1/enrollments and edit with PUT /v1/enrollments/{id}/application"));
   auto change = [this, ctx, body](const storage::EnrollmentRecord& r, std::uint64_t base) -> Result<Change> {
     auto e = event_from(body, next_event(r, ctx.who, body.kind));
-    e.actor = actor_for(ctx.who, r.state, body.kind);
+    e.actor = workflow::actor_for(person_of(ctx.who), r.state, body.kind);
     auto report = validation::validate_application(r.application, policies_.documents, today());
     const auto summary = summarize(r.application, report, today());
     if (auto ok = workflow::check(r.state, e, workflow::Context{policies_.workflow, summary}); !ok) {

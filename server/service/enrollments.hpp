@@ -26,6 +26,8 @@ struct WriteContext {
 
 struct ListParams {
   std::optional<workflow::Stage> stage;
+  bool overdue_only = false;   // ?overdue=true: past the stage's SLA target
+  bool assigned_to_me = false;  // ?assignee=me
   std::size_t limit = 50;
   std::size_t offset = 0;
 };
@@ -57,6 +59,8 @@ class EnrollmentService {
   void commit(WriteContext ctx, storage::EnrollmentWrite write, Answer answer, Done done);
   void with_idempotency(const WriteContext& ctx, Done done, std::function<void()> work);
   protocol::EnrollmentView view_of(const storage::EnrollmentRecord& r, const Principal& who) const;
+  protocol::EnrollmentSummary summary_of(const storage::EnrollmentRecord& r, const Principal& who,
+                                         std::int64_t now) const;
 
   storage::Store& store_;
   const Policies& policies_;

@@ -14,9 +14,6 @@ bool can_see(const Principal& who, const storage::EnrollmentStamp& s);
 // Restricts a query to what `who` may see.
 void restrict_to_visible(const Principal& who, storage::EnrollmentQuery& q);
 
-// The stages in which `role` takes any action other than a comment (the staff queue's filter).
-std::vector<workflow::Stage> stages_worked_by(workflow::Role role);
-
 bool is_staff(workflow::Role role);
 
 }  // namespace onb::server::service

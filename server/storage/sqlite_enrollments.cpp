@@ -146,7 +146,19 @@ Result<WriteOutcome> SqliteStore::apply_enrollment_write(const EnrollmentWrite& 
 }
 
 void SqliteStore::write_enrollment(EnrollmentWrite w, Completion<WriteOutcome> done) {
-  write(std::move(done), [this, w = std::move(w)](StatementCache&) { return apply_enrollment_write(w); });
+  // The stamp is known once the write applied, and published only once its batch committed, before
+  // anyone hears of the write (stamp_index.hpp).
+  auto stamp = std::make_shared<std::optional<EnrollmentStamp>>();
+  Completion<WriteOutcome> publish = [this, stamp, done = std::move(done)](Result<WriteOutcome> r) {
+    if (r && r->status == WriteStatus::applied && *stamp) stamps_.put_committed(std::move(**stamp));
+    done(std::move(r));
+  };
+  write(std::move(publish), [this, w = std::move(w), stamp](StatementCache&) {
+    auto r = apply_enrollment_write(w);
+    if (r && r->status == WriteStatus::applied)
+      *stamp = EnrollmentStamp{w.after.id, w.after.customer_id, w.after.created_by, w.after.state.last_sequence, cursor_};
+    return r;
+  });
 }
 
 void SqliteStore::find_enrollment(std::string id, Completion<std::optional<EnrollmentRecord>> done) {
@@ -160,15 +172,20 @@ void SqliteStore::find_enrollment(std::string id, Completion<std::optional<Enrol
   });
 }
 
+// Answered on the caller's thread when the index knows the enrollment; otherwise a reader asks the
+// database and teaches the index.
 void SqliteStore::find_enrollment_stamp(std::string id, Completion<std::optional<EnrollmentStamp>> done) {
-  read(std::move(done), [id = std::move(id)](StatementCache& sql) -> Result<std::optional<EnrollmentStamp>> {
+  if (auto known = stamps_.find(id)) return done(std::optional<EnrollmentStamp>(std::move(*known)));
+  const auto generation = stamps_.generation();
+  read(std::move(done), [this, generation, id = std::move(id)](StatementCache& sql) -> Result<std::optional<EnrollmentStamp>> {
     Query q(sql, "SELECT customer_id, created_by, version, cursor FROM enrollments WHERE id = ?1");
     const int rc = q.bind(1, id).step();
     if (rc == SQLITE_DONE) return std::optional<EnrollmentStamp>{};
     if (rc != SQLITE_ROW) return q.error("find enrollment stamp");
-    return std::optional<EnrollmentStamp>(EnrollmentStamp{id, q.text(0), q.text(1),
-                                                          static_cast<std::uint64_t>(q.integer(2)),
-                                                          static_cast<std::uint64_t>(q.integer(3))});
+    EnrollmentStamp stamp{id, q.text(0), q.text(1), static_cast<std::uint64_t>(q.integer(2)),
+                          static_cast<std::uint64_t>(q.integer(3))};
+    stamps_.put_read(stamp, generation);
+    return std::optional<EnrollmentStamp>(std::move(stamp));
   });
 }
 

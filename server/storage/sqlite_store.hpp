@@ -11,6 +11,7 @@
 #include "server/storage/serial_worker.hpp"
 #include "server/storage/sqlite_connection.hpp"
 #include "server/storage/sqlite_query.hpp"
+#include "server/storage/stamp_index.hpp"
 #include "server/storage/store.hpp"
 
 #include <atomic>
@@ -94,6 +95,7 @@ class SqliteStore final : public Store {
   int schema_version_;
   std::uint64_t cursor_;  // last change counter handed out; only the writer thread touches it
   RecordCache records_{10'000};
+  StampIndex stamps_{200'000};  // ≈50 MB when full
   std::vector<std::unique_ptr<Reader>> readers_;
   std::atomic<std::size_t> next_reader_{0};
   GroupCommitWriter writer_;

@@ -191,6 +191,8 @@ class Store {
   // first answer; in both cases nothing is written.
   virtual void write_enrollment(EnrollmentWrite write, Completion<WriteOutcome> done) = 0;
   virtual void find_enrollment(std::string id, Completion<std::optional<EnrollmentRecord>> done) = 0;
+  // May complete inside the call when the adapter knows the answer without the database (SQLite:
+  // its in-memory stamp index); callers must allow that.
   virtual void find_enrollment_stamp(std::string id, Completion<std::optional<EnrollmentStamp>> done) = 0;
   virtual void find_enrollment_by_invite(std::string invite_hash,
                                          Completion<std::optional<EnrollmentRecord>> done) = 0;

@@ -103,17 +103,29 @@ struct EnrollmentView {
 BOOST_DESCRIBE_STRUCT(EnrollmentView, (),
                       (id, version, stage, customer_id, created_by, application, problems, actions, invite_token))
 
+// One row of a list: enough for a queue or a sales rep's list to show status and what blocks it.
 struct EnrollmentSummary {
   std::string id;
   std::uint64_t version = 0;
   workflow::Stage stage = workflow::Stage::draft;
-  std::string customer_id;
+  std::string customer_id;  // empty while a sales rep's invitation is unclaimed
   std::string legal_name;
   std::vector<workflow::EventKind> actions;  // allowed for the caller now (comments left out)
+  std::optional<std::string> assignee;       // who works the stage now, if anyone took it
+  std::string updated_at;                    // the last event's time
+  std::string stage_entered_at;
+  bool overdue = false;                     // past the stage's SLA target (policy business time)
+  std::optional<std::string> due_at;        // when the stage's SLA runs out; absent for stages without one
+  std::uint64_t errors = 0;                 // validation errors of the stored application
+  std::vector<workflow::PendingItem> pending;  // workflow::open_items: documents and questions outstanding
+  std::vector<workflow::Role> waiting_on;      // workflow::waiting_on(stage)
 };
-BOOST_DESCRIBE_STRUCT(EnrollmentSummary, (), (id, version, stage, customer_id, legal_name, actions))
+BOOST_DESCRIBE_STRUCT(EnrollmentSummary, (),
+                      (id, version, stage, customer_id, legal_name, actions, assignee, updated_at, stage_entered_at,
+                       overdue, due_at, errors, pending, waiting_on))
 
-struct EnrollmentPage {  // GET /v1/enrollments?stage=&limit=&offset=
+// GET /v1/enrollments?stage=&overdue=true&assignee=me&limit=&offset=
+struct EnrollmentPage {
   std::vector<EnrollmentSummary> items;
   std::optional<std::uint64_t> next_offset;  // absent on the last page
 };

@@ -75,15 +75,34 @@ struct CustomerMessage {
 };
 BOOST_DESCRIBE_STRUCT(CustomerMessage, (), (at, text))
 
+// The formal confirmation of an active customer: what was decided for them, with the date it took
+// effect. Payment terms and currency are billing's (they are what invoices will say).
+struct Confirmation {
+  std::string customer_number;
+  std::int64_t credit_limit = 0;  // whole units of `currency`
+  std::string currency;
+  int payment_terms_days = 0;
+  InvoicingChannel invoicing_channel = InvoicingChannel::email;
+  std::string activated_at;
+};
+BOOST_DESCRIBE_STRUCT(Confirmation, (),
+                      (customer_number, credit_limit, currency, payment_terms_days, invoicing_channel, activated_at))
+
 struct CustomerStatus {
   Stage stage = Stage::draft;
   std::vector<Milestone> timeline;        // every stage the case entered, in order
   std::vector<PendingItem> pending;       // what the customer still has to do
   std::vector<CustomerMessage> messages;  // comments marked visible to the customer
+  std::optional<Confirmation> confirmation;  // once active
 };
-BOOST_DESCRIBE_STRUCT(CustomerStatus, (), (stage, timeline, pending, messages))
+BOOST_DESCRIBE_STRUCT(CustomerStatus, (), (stage, timeline, pending, messages, confirmation))
 
 // Fails only when the log itself is invalid (fold()'s errors).
 [[nodiscard]] Result<CustomerStatus> customer_status(const std::vector<Event>& log, const ApplicationSummary& app);
+
+// What keeps a case from moving, from its state alone (no event log: lists show it per row): the
+// documents still missing, expired, rejected or deferred, and a question item while information is
+// requested. Texts are empty (a rejection's reason is in the log; customer_status() has it).
+std::vector<PendingItem> open_items(const EnrollmentState& state, const ApplicationSummary& app);
 
 }  // namespace onb::workflow

@@ -91,6 +91,14 @@ TEST_CASE("an enrollment goes from registration to active through every reviewer
   const auto customer_view = c.call("cust", "GET", "/v1/enrollments/" + id + "/timeline").json();
   CHECK(customer_view["status"]["stage"] == "active");
   CHECK(customer_view["events"].empty());  // customers never see internal events
+  // The formal confirmation: what was decided for the customer, dated by the activation.
+  const auto confirmation = customer_view["status"]["confirmation"];
+  CHECK(confirmation["customer_number"] == "C-100042");
+  CHECK(confirmation["credit_limit"] == 10000);
+  CHECK(confirmation["currency"] == "EUR");
+  CHECK(confirmation["payment_terms_days"] == 30);
+  CHECK(confirmation["invoicing_channel"] == "email");
+  CHECK(confirmation["activated_at"] == customer_view["status"]["timeline"].back()["at"]);
   const auto audit_view = c.call("auditor", "GET", "/v1/enrollments/" + id + "/timeline").json();
   CHECK(audit_view["events"].size() == v);
 
@@ -199,6 +207,34 @@ TEST_CASE("authorization: who sees which enrollment and who may act") {
     REQUIRE(queue["items"].size() == 1);
     CHECK(queue["items"][0]["id"] == own);
     CHECK(c.call("analyst", "GET", "/v1/enrollments").json()["items"].empty());
+  }
+  SUBCASE("a row says whom the case waits on and what is outstanding; filters narrow the queue") {
+    const auto row = [&](const std::string& who, const std::string& query = "") {
+      const auto page = c.call(who, "GET", "/v1/enrollments" + query).json();
+      return page["items"].empty() ? Json() : page["items"][0];
+    };
+    const auto draft = row("cust");
+    CHECK(draft["stage"] == "draft");
+    CHECK(draft["waiting_on"] == Json::array({"customer"}));
+    CHECK(draft["errors"] == 0);
+    CHECK(draft["pending"].empty());  // complete_application() carries every required document
+    CHECK(draft["updated_at"].get<std::string>().size() == 20);
+
+    auto v = c.step("cust", own, 1, "submitted");
+    const auto queued = row("officer");
+    CHECK(queued["waiting_on"] == Json::array({"compliance_officer"}));
+    CHECK(queued["overdue"] == false);
+    CHECK(queued["due_at"].is_string());
+    CHECK_FALSE(queued.contains("assignee"));
+    CHECK(row("officer", "?assignee=me").is_null());
+    CHECK(row("officer", "?overdue=true").is_null());  // submitted seconds ago
+
+    c.step("officer", own, v, "assigned",
+           {{"assigned", {{"assignee_id", c.ids["officer"]}, {"assignee_role", "compliance_officer"}}}});
+    CHECK(row("officer", "?assignee=me")["assignee"] == c.ids["officer"]);
+    CHECK(row("officer", "?overdue=false&assignee=me")["id"] == own);
+    CHECK(c.call("officer", "GET", "/v1/enrollments?assignee=someone").json()["code"] == "request.assignee");
+    CHECK(c.call("officer", "GET", "/v1/enrollments?overdue=yes").json()["code"] == "request.overdue");
   }
 }
 

@@ -125,3 +125,44 @@ TEST_CASE("workflow customer_status: what the customer sees") {
     CHECK(after->stage == Stage::compliance_review);
   }
 }
+
+TEST_CASE("workflow customer_status: the confirmation appears once active, with what was decided") {
+  CHECK_FALSE(customer_status(case_at(Stage::billing_setup).log, good_application())->confirmation);
+  Case c = case_at(Stage::active);
+  const auto status = customer_status(c.log, c.application);
+  REQUIRE(status.has_value());
+  REQUIRE(status->confirmation.has_value());
+  const auto& conf = *status->confirmation;
+  CHECK(conf.customer_number == "C-100042");
+  CHECK(conf.credit_limit == 10000);
+  CHECK(conf.currency == "EUR");
+  CHECK(conf.payment_terms_days == 30);
+  CHECK(conf.invoicing_channel == InvoicingChannel::email);
+  CHECK(conf.activated_at == c.log.back().at);
+  SUBCASE("a renewal review takes it away until the customer is active again") {
+    c.then(K::reopened, officer());
+    CHECK_FALSE(customer_status(c.log, c.application)->confirmation);
+  }
+}
+
+TEST_CASE("workflow open_items: what keeps a case from moving, from its state alone") {
+  Case c = case_at(Stage::compliance_review);
+  c.application.required_documents.push_back({"proof_of_address", DocumentStatus::missing});
+  c.application.required_documents.push_back({"ubo_register_extract", DocumentStatus::expired});
+  c.then_event(document("bank_confirmation", DocumentDecision::rejected));
+  auto items = open_items(c.state, c.application);
+  REQUIRE(items.size() == 3);
+  CHECK(items[0].kind == PendingKind::rejected_document);
+  CHECK(items[0].subject == "bank_confirmation");
+  CHECK(items[1].kind == PendingKind::missing_document);
+  CHECK(items[2].kind == PendingKind::expired_document);
+  SUBCASE("a waived document is not outstanding, however it stands") {
+    c.then_event(document("proof_of_address", DocumentDecision::waived));
+    CHECK(open_items(c.state, c.application).size() == 2);
+  }
+  SUBCASE("a request for information is an open question") {
+    c.then(K::info_requested, officer());
+    items = open_items(c.state, c.application);
+    CHECK(items.back().kind == PendingKind::question);
+  }
+}

@@ -1,0 +1,91 @@
+// People with several roles: the role they act in for each event, what they may do next over all their
+// roles (segregation of duties still works on the person), and whom a case waits on.
+#include "fixture.hpp"
+
+#include "shared/workflow/people.hpp"
+
+using namespace wf_test;
+using K = EventKind;
+
+namespace {
+const ActionOption* find(const std::vector<ActionOption>& options, EventKind kind) {
+  for (const auto& o : options)
+    if (o.kind == kind) return &o;
+  return nullptr;
+}
+// One person who analyses credit and may approve up to tier 2.
+Person analyst_and_approver() { return {{"ca-1", Role::credit_analyst}, {Role::credit_approver}}; }
+}  // namespace
+
+TEST_CASE("workflow people: acting in the role the transition table admits") {
+  Person p = analyst_and_approver();
+  p.actor.approval_tier = 2;
+  SUBCASE("roles, main first, each once") {
+    p.other_roles.push_back(Role::credit_approver);
+    CHECK(roles_of(p) == std::vector<Role>{Role::credit_analyst, Role::credit_approver});
+  }
+  SUBCASE("the approval tier goes with the approver role only") {
+    CHECK(acting_as(p, Role::credit_approver).approval_tier == 2);
+    CHECK_FALSE(acting_as(p, Role::credit_analyst).approval_tier.has_value());
+  }
+  SUBCASE("credit is decided as analyst, an approval is attempted as approver") {
+    Case c = case_at(Stage::credit_review);
+    CHECK(actor_for(p, c.state, K::credit_decided).role == Role::credit_analyst);
+    c.then(K::credit_decided, analyst());  // another analyst decided: this person may approve
+    CHECK(actor_for(p, c.state, K::approval_granted).role == Role::credit_approver);
+  }
+  SUBCASE("with no role admitted the main role acts, so the refusal names it") {
+    Case c = case_at(Stage::master_data);
+    CHECK(actor_for(p, c.state, K::master_data_created).role == Role::credit_analyst);
+  }
+}
+
+TEST_CASE("workflow people: actions over all roles, segregation of duties on the person") {
+  Person p = analyst_and_approver();
+  p.actor.approval_tier = 3;
+  SUBCASE("an approval by someone else's analyst decision is allowed through the second role") {
+    Case c = case_at(Stage::approval);  // analyst() = "ca-1" decided: make this someone else
+    p.actor.id = "ca-2";
+    const auto options = allowed_actions(c.state, p, Context{policy(), c.application});
+    const auto* grant = find(options, K::approval_granted);
+    REQUIRE(grant);
+    CHECK(grant->allowed);
+  }
+  SUBCASE("approving one's own credit decision is refused with the SoD rule, not 'role may not'") {
+    Case c = case_at(Stage::approval);  // decided by "ca-1", this very person
+    const auto options = allowed_actions(c.state, p, Context{policy(), c.application});
+    const auto* grant = find(options, K::approval_granted);
+    REQUIRE(grant);
+    CHECK_FALSE(grant->allowed);
+    CHECK(grant->code == "sod.approves_own_credit_decision");
+    // Acting in the main role alone would only say the role may not.
+    const auto main_role_only = allowed_actions(c.state, p.actor, Context{policy(), c.application});
+    const auto* as_analyst = find(main_role_only, K::approval_granted);
+    REQUIRE(as_analyst);
+    CHECK(as_analyst->code == "role.not_permitted");
+  }
+  SUBCASE("one role's options line up with another's: the list is the single-role list") {
+    Case c = case_at(Stage::credit_review);
+    const auto one = allowed_actions(c.state, p.actor, Context{policy(), c.application});
+    const auto both = allowed_actions(c.state, p, Context{policy(), c.application});
+    REQUIRE(one.size() == both.size());
+    for (std::size_t i = 0; i < one.size(); ++i) CHECK(one[i].kind == both[i].kind);
+  }
+}
+
+TEST_CASE("workflow people: the stages a role works, and whom a case waits on") {
+  const auto officer_stages = stages_worked_by(Role::compliance_officer);
+  CHECK(std::find(officer_stages.begin(), officer_stages.end(), Stage::compliance_review) != officer_stages.end());
+  CHECK(std::find(officer_stages.begin(), officer_stages.end(), Stage::credit_review) == officer_stages.end());
+  const auto approver_stages = stages_worked_by(Role::credit_approver);
+  CHECK(std::find(approver_stages.begin(), approver_stages.end(), Stage::approval) != approver_stages.end());
+  CHECK(stages_worked_by(Role::auditor).empty());
+
+  CHECK(waiting_on(Stage::draft) == std::vector<Role>{Role::customer});
+  CHECK(waiting_on(Stage::info_requested) == std::vector<Role>{Role::customer});
+  CHECK(waiting_on(Stage::submitted) == std::vector<Role>{Role::compliance_officer});
+  CHECK(waiting_on(Stage::approval) == std::vector<Role>{Role::credit_approver});
+  CHECK(waiting_on(Stage::billing_setup) == std::vector<Role>{Role::billing_admin});
+  CHECK(waiting_on(Stage::active).empty());
+  CHECK(waiting_on(Stage::rejected).empty());
+}
