@@ -3,6 +3,7 @@
 // write and would catch a stale answer end to end; these pin the rules.
 #include "server/service/view_cache.hpp"
 #include "server/storage/record_cache.hpp"
+#include "server/storage/stamp_index.hpp"
 
 #include "support.hpp"
 
@@ -41,4 +42,35 @@ TEST_CASE("a cached record answers for the row it was read or written at only") 
   records.put(r);
   CHECK_FALSE(records.find("e1", 41));
   CHECK(records.find("e1", 42)->customer_id == "bob");
+}
+
+TEST_CASE("the stamp index is never older than a write already committed") {
+  storage::StampIndex stamps(2);
+  const auto stamp = [](const char* id, const char* owner, std::uint64_t cursor) {
+    return storage::EnrollmentStamp{id, owner, "rep", cursor, cursor};
+  };
+  CHECK_FALSE(stamps.find("e1"));
+  SUBCASE("a committed write replaces what a read found") {
+    stamps.put_read(stamp("e1", "", 5), stamps.generation());
+    stamps.put_committed(stamp("e1", "alice", 6));  // a claim: the owner changes
+    CHECK(stamps.find("e1")->customer_id == "alice");
+    CHECK(stamps.find("e1")->cursor == 6);
+  }
+  SUBCASE("a read that raced a commit cannot put the older row back") {
+    const auto before = stamps.generation();
+    stamps.put_committed(stamp("e1", "alice", 6));
+    stamps.put_read(stamp("e1", "", 5), before);  // read before the commit, put after it
+    CHECK(stamps.find("e1")->cursor == 6);
+  }
+  SUBCASE("a read that began before a reset proves nothing") {
+    const auto before = stamps.generation();
+    stamps.put_committed(stamp("e1", "alice", 6));
+    stamps.put_committed(stamp("e2", "bob", 7));
+    stamps.put_committed(stamp("e3", "carol", 8));  // full: starts over, e1's commit is forgotten
+    CHECK_FALSE(stamps.find("e1"));
+    stamps.put_read(stamp("e1", "", 5), before);
+    CHECK_FALSE(stamps.find("e1"));  // asked of the database again next time
+    stamps.put_read(stamp("e1", "alice", 6), stamps.generation());
+    CHECK(stamps.find("e1")->cursor == 6);
+  }
 }
