@@ -17,9 +17,8 @@
 
 namespace onb::server::service {
 
-// Same limit as the shared rule on attached documents (validation/documents.cpp, "the upload
-// endpoint's limit"): a document the portal accepts in an application must be uploadable, and back.
-inline constexpr std::uint64_t max_document_bytes = 25ull << 20;
+// The shared limit (model/documents.hpp): a document the portal accepts in an application is uploadable.
+using model::max_document_bytes;
 // One chunk is one HTTP body, which the session caps at limits::max_json_body_bytes (1 MiB) with a 413;
 // document_routes.cpp asserts the two agree.
 inline constexpr std::size_t max_chunk_bytes = 1024 * 1024;

@@ -1,10 +1,10 @@
 // The read side of EnrollmentService: one enrollment, lists (a customer's own, a sales rep's, a
 // reviewer's queue), the timeline and sync. Visibility decides what exists for the caller.
-#include "server/service/application_summary.hpp"
 #include "server/service/clock.hpp"
 #include "server/service/enrollments.hpp"
 #include "server/service/visibility.hpp"
 #include "shared/validation/application.hpp"
+#include "shared/workflow/application_summary.hpp"
 #include "shared/workflow/people.hpp"
 #include "shared/workflow/sla.hpp"
 
@@ -87,7 +87,7 @@ protocol::EnrollmentSummary EnrollmentService::summary_of(const storage::Enrollm
                                                           std::int64_t now) const {
   const auto today = date_of(now);
   const auto report = validation::validate_application(r.application, policies_.documents, today);
-  const auto summary = summarize(r.application, report, today);
+  const auto summary = workflow::summarize(r.application, report, today);
   protocol::EnrollmentSummary row;
   row.id = r.id;
   row.version = r.state.last_sequence;
@@ -123,7 +123,7 @@ void EnrollmentService::timeline(Principal who, std::string id, Done done) {
       // Customers and sales reps see the status view: no internal notes or reviewers' reasons.
       const auto today = date_of(unix_now());
       auto report = validation::validate_application(app, policies_.documents, today);
-      auto status = workflow::customer_status(t.events, summarize(app, report, today));
+      auto status = workflow::customer_status(t.events, workflow::summarize(app, report, today));
       if (!status) return done(failure(status.error()));
       done(success(200, protocol::Timeline{{}, std::move(*status)}));
     });

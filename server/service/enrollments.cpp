@@ -1,12 +1,12 @@
 // [SECTION] index: helpers (events, context), idempotency, the write pipeline, the use cases.
 #include "server/service/enrollments.hpp"
 
-#include "server/service/application_summary.hpp"
 #include "server/service/clock.hpp"
 #include "server/service/ids.hpp"
 #include "server/service/visibility.hpp"
 #include "server/storage/audit_chain.hpp"
 #include "shared/validation/application.hpp"
+#include "shared/workflow/application_summary.hpp"
 #include "shared/workflow/guards.hpp"
 
 #include <set>
@@ -90,7 +90,7 @@ Answer replay_of(const storage::IdempotencyRecord& stored, const std::optional<I
 
 protocol::EnrollmentView EnrollmentService::view_of(const storage::EnrollmentRecord& r, const Principal& who) const {
   auto report = validation::validate_application(r.application, policies_.documents, today());
-  const auto summary = summarize(r.application, report, today());
+  const auto summary = workflow::summarize(r.application, report, today());
   protocol::EnrollmentView v;
   v.id = r.id;
   v.version = r.state.last_sequence;
@@ -162,7 +162,7 @@ void EnrollmentService::create(WriteContext ctx, protocol::CreateEnrollment body
     auto e = next_event(r, ctx.who, EventKind::created);
     e.created = workflow::Created{for_customer ? "invited" : ctx.who.account_id};
     auto report = validation::validate_application(r.application, policies_.documents, today());
-    const auto summary = summarize(r.application, report, today());
+    const auto summary = workflow::summarize(r.application, report, today());
     if (auto ok = workflow::check(r.state, e, workflow::Context{policies_.workflow, summary}); !ok)
       return done(failure(ok.error()));
     r.state = workflow::evolve(r.state, e);
@@ -192,7 +192,7 @@ void EnrollmentService::update_application(WriteContext ctx, std::string id, pro
     e.actor = workflow::actor_for(person_of(ctx.who), r.state, EventKind::edited);
     e.edited = workflow::Edited{std::move(paths)};
     auto report = validation::validate_application(app, policies_.documents, today());
-    const auto summary = summarize(app, report, today());
+    const auto summary = workflow::summarize(app, report, today());
     if (auto ok = workflow::check(r.state, e, workflow::Context{policies_.workflow, summary}); !ok) return ok.error();
     auto after = r;
     after.application = app;
@@ -210,7 +210,7 @@ void EnrollmentService::act(WriteContext ctx, std::string id, protocol::ActionRe
     auto e = event_from(body, next_event(r, ctx.who, body.kind));
     e.actor = workflow::actor_for(person_of(ctx.who), r.state, body.kind);
     auto report = validation::validate_application(r.application, policies_.documents, today());
-    const auto summary = summarize(r.application, report, today());
+    const auto summary = workflow::summarize(r.application, report, today());
     if (auto ok = workflow::check(r.state, e, workflow::Context{policies_.workflow, summary}); !ok) {
       if (ok.error().code == "submit.validation_errors")
         return Change{{}, validation_failure(report.problems), true};
@@ -234,7 +234,7 @@ void EnrollmentService::claim(WriteContext ctx, std::string invite_token, Done d
           auto e = next_event(rec, ctx.who, EventKind::comment);
           e.comment = workflow::Comment{"invitation claimed", workflow::Visibility::customer};
           auto report = validation::validate_application(rec.application, policies_.documents, today());
-          const auto summary = summarize(rec.application, report, today());
+          const auto summary = workflow::summarize(rec.application, report, today());
           if (auto ok = workflow::check(rec.state, e, workflow::Context{policies_.workflow, summary}); !ok)
             return ok.error();
           auto after = rec;

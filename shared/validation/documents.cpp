@@ -8,8 +8,8 @@
 namespace onb::validation::rules {
 namespace {
 
-inline constexpr std::uint64_t max_document_bytes = 25ull << 20;  // the upload endpoint's limit
-inline constexpr std::size_t max_file_name = 255;                 // common file-system limit
+using model::max_document_bytes;
+inline constexpr std::size_t max_file_name = 255;  // common file-system limit
 constexpr std::array<std::string_view, 4> k_media_types = {"application/pdf", "image/jpeg", "image/png", "image/tiff"};
 
 bool is_sha256_hex(std::string_view s) {

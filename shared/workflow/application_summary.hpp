@@ -1,7 +1,8 @@
 // What the workflow needs to know about an application (workflow::ApplicationSummary), computed from
 // the shared validation of the stored application: blocking errors, each attached document type (or
 // missing requirement) and each owner with whether an identity document is attached for them.
-// Candidate for shared/ (the portal will need the same mapping); the rules stay in validation/workflow.
+// The server computes it for every decision; the portal can show the same (what is missing, which owner
+// lacks an identity document) from the same code.
 #pragma once
 
 #include "shared/core/calendar.hpp"
@@ -9,9 +10,9 @@
 #include "shared/validation/application.hpp"
 #include "shared/workflow/guards.hpp"
 
-namespace onb::server::service {
+namespace onb::workflow {
 
-workflow::ApplicationSummary summarize(const model::Application& app, const validation::ValidationReport& report,
+ApplicationSummary summarize(const model::Application& app, const validation::ValidationReport& report,
                                        Date today);
 
-}  // namespace onb::server::service
+}  // namespace onb::workflow
