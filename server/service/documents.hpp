@@ -80,7 +80,8 @@ class DocumentService {
 
 protocol::DocumentView view_of(const storage::DocumentRecord& d);
 
-// The first bytes a file of `media_type` starts with; empty for a media type uploads do not accept.
+// The first bytes a file of `media_type` starts with (TIFF: the little-endian one; check_magic knows
+// both); empty for a media type uploads do not accept.
 std::string_view magic_bytes(std::string_view media_type);
 
 // Every problem of an announced document (empty when it is acceptable).

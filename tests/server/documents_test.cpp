@@ -193,7 +193,10 @@ TEST_CASE("the file type is checked by its first bytes") {
   Uploads u;
   SUBCASE("PNG and JPEG are accepted") {
     for (const auto& sample :
-         std::vector<std::pair<std::string, std::string>>{{k_png, "image/png"}, {k_jpeg, "image/jpeg"}}) {
+         std::vector<std::pair<std::string, std::string>>{{k_png, "image/png"},
+                                                          {k_jpeg, "image/jpeg"},
+                                                          {std::string("II*\0\x08\0\0\0\0\0", 10), "image/tiff"},
+                                                          {std::string("MM\0*\0\0\0\x08\0\0", 10), "image/tiff"}}) {
       const std::string type = sample.second;
       CAPTURE(type);
       const auto doc = u.announced("scan", type, sample.first.size());
