@@ -18,5 +18,8 @@ echo; echo "## onboard check-id against python-stdnum, same input, one run"
 echo; echo "## portal transfer size and time to first frame"
 ONB_SERVER=build/native/server/onboard-server ONB_SITE=build/wasm/site node scripts/measure-portal.js
 
+echo; echo "## portal frame time on a reviewer's queue of 1,000 enrollments"
+ONB_SERVER=build/native/server/onboard-server ONB_SITE=build/wasm/site node scripts/measure-queue.js
+
 echo; echo "## onboard-server under load (wrk): status reads vs nginx, durable submissions, idle connections"
 scripts/bench-server.sh build/native/server/onboard-server

@@ -12,6 +12,7 @@
 #include "src/platform/web/key_latch.hpp"
 #include "src/platform/web/storage.hpp"
 #include "src/platform/web/text_input.hpp"
+#include "src/platform/web/wheel.hpp"
 #include "src/views/portal_view.hpp"
 #include "src/views/style.hpp"
 
@@ -94,6 +95,7 @@ void init_imgui(GLFWwindow* window) {
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   web::install_key_latch(window);  // after the backend, replacing its key callback
+  web::install_wheel(window);      // after the backend, replacing its scroll callback (direction, scale)
   web::install_clipboard();        // after the backend, replacing its empty GLFW clipboard
   web::install_text_input();
   test_hooks::install(

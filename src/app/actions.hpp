@@ -55,6 +55,66 @@ struct FilePicked {  // answers PickFile; the edge hashed the file, nothing was 
   std::string sha256;
   std::string message;  // why not, when !ok (cancelled pickers send nothing)
 };
+// A document a reviewer rejected (the status's rejected_document item names its type) gets a new file.
+struct ReplaceDocumentClicked {
+  std::string document_type;  // as the pending item's subject says it: "trade_licence"
+};
+
+// ---- uploads: the edge's answers to the upload effects (effects.hpp)
+struct FileBytesStored {  // answers StoreFileBytes
+  std::string sha256;
+  bool ok = false;
+  std::string message;  // why not, when !ok (the upload then goes from the page's memory only)
+};
+struct FileBytesDropped {  // answers DropFileBytes
+  std::string sha256;
+  bool ok = false;
+};
+struct UploadAnswered {  // answers AnnounceUpload, QueryUpload and UploadChunk
+  std::string sha256;
+  UploadCall call = UploadCall::announce;
+  int status = 0;  // 0: no HTTP answer (offline, refused, timed out); upload_bytes_missing: no bytes to send
+  std::string body;
+};
+struct UploadRetryDue {  // answers RetryUploadLater
+  std::string sha256;
+};
+
+// ---- staff: the queue (reviewers) or the customer list (sales reps), and a case
+struct QueueFilterChanged {  // loads the list again from its first page
+  QueueFilter filter;
+};
+struct QueueRefreshClicked {};
+struct CaseOpened {  // a row of the queue was chosen
+  std::string id;
+};
+struct CaseClosed {};  // back to the queue (Escape)
+struct ActionChosen {  // opens the form of one of the case's actions, prefilled
+  workflow::EventKind kind = workflow::EventKind::comment;
+};
+// Edits of the open action's form, like the application's: JSON pointers into protocol::ActionRequest
+// ("/reason", "/credit_decided/limit"); null removes an optional.
+struct ActionFieldEdited {
+  std::string path;
+  Json value;
+};
+struct ActionItemAdded {
+  std::string path;
+  Json value;
+};
+struct ActionItemRemoved {
+  std::string path;
+};
+struct ActionSent {};
+struct ActionCancelled {};
+struct NewApplicationClicked {};  // a sales rep starts an application for a new customer
+struct CustomersClicked {};       // a sales rep goes back to their customers
+struct PrintableToggled {         // the confirmation alone, print-friendly, or back
+  bool on = false;
+};
+struct PrintClicked {
+  double top = 0;  // CSS pixels of the canvas above the confirmation (its toolbar), left out of the print
+};
 
 // ---- signing in and out
 struct AuthModeChosen {
@@ -123,7 +183,11 @@ using Action =
                  StatusRefreshClicked, ConsentChanged, AttachClicked, FilePicked,
                  AuthModeChosen, EmailEdited, PasswordEdited, AuthSubmitted, SignOutClicked, ThemeChosen,
                  LanguageChosen, FontScaleChanged, Booted, NetworkChanged, StorageOpened, StoredTextRead,
-                 StoredTextWritten, HttpResponded, FontLoaded, ViewportChanged>;
+                 StoredTextWritten, HttpResponded, FontLoaded, ViewportChanged, QueueFilterChanged,
+                 QueueRefreshClicked, CaseOpened, CaseClosed, ActionChosen, ActionFieldEdited, ActionItemAdded,
+                 ActionItemRemoved, ActionSent, ActionCancelled, NewApplicationClicked, CustomersClicked,
+                 PrintableToggled, PrintClicked, ReplaceDocumentClicked, FileBytesStored, FileBytesDropped,
+                 UploadAnswered, UploadRetryDue>;
 
 // How views and the platform hand actions in. Queued, never applied re-entrantly (see Store).
 using Dispatch = std::function<void(Action)>;

@@ -29,6 +29,8 @@ std::string account_of(const AppState& s) { return s.session ? file_safe(s.sessi
 
 std::string draft_key(const AppState& s) { return "draft_" + account_of(s); }
 std::string outbox_key(const AppState& s) { return "outbox_" + account_of(s); }
+std::string uploads_key(const AppState& s) { return "uploads_" + account_of(s); }
+std::string file_key(const AppState& s, const std::string& sha256) { return account_of(s) + "/" + sha256; }
 
 std::vector<const validation::Problem*> visible_problems(const AppState& state, const std::string& path) {
   std::vector<const validation::Problem*> out;

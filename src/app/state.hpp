@@ -10,6 +10,7 @@
 #include "shared/protocol/api.hpp"
 #include "shared/validation/application.hpp"
 #include "shared/validation/messages.hpp"
+#include "src/app/uploads.hpp"
 
 #include <boost/describe.hpp>
 
@@ -25,10 +26,13 @@ BOOST_DEFINE_ENUM_CLASS(DraftStatus, opening_storage, storage_unavailable, no_dr
                         saved, save_failed)
 
 BOOST_DEFINE_ENUM_CLASS(FontStatus, loading, ready, failed)
+// Where AppState::policy came from: compiled in, the browser's copy of an earlier answer, or the server now.
+BOOST_DEFINE_ENUM_CLASS(PolicySource, embedded, cached, server)
 BOOST_DEFINE_ENUM_CLASS(Theme, dark, light)
 
-// Which screen the window shows. sign_in until a session exists; then by role.
-BOOST_DEFINE_ENUM_CLASS(Screen, sign_in, application, status)
+// Which screen the window shows. sign_in until a session exists; then by role: customers the application
+// (and its status), sales reps their customers, reviewers their queue and the case they opened.
+BOOST_DEFINE_ENUM_CLASS(Screen, sign_in, application, status, queue, review_case, customers)
 
 // The canvas in CSS pixels; pixel_ratio is the browser's devicePixelRatio.
 struct Viewport {
@@ -102,6 +106,52 @@ struct Enrollment {
 };
 BOOST_DESCRIBE_STRUCT(Enrollment, (), (id, version, stage))
 
+// ---- a list of enrollments: a reviewer's queue or a sales rep's customers (GET /v1/enrollments, paged)
+BOOST_DEFINE_ENUM_CLASS(LoadStatus, idle, loading, loaded, failed)
+
+// The queue's filters, sent as query parameters: stage=, overdue=true, assignee=me.
+struct QueueFilter {
+  std::optional<workflow::Stage> stage;
+  bool overdue = false;
+  bool mine = false;  // assigned to me
+};
+BOOST_DESCRIBE_STRUCT(QueueFilter, (), (stage, overdue, mine))
+
+// Pages are fetched one after the other, following next_offset, so a long queue fills while it loads
+// (the progress is `items.size()` and `pages`). A filter change while a page is on its way marks the
+// load `restart`: the late page is dropped and the first page of the new filter asked for.
+struct Queue {
+  QueueFilter filter;
+  std::vector<protocol::EnrollmentSummary> items;
+  LoadStatus status = LoadStatus::idle;
+  std::uint64_t pages = 0;  // pages received for the current filter
+  bool in_flight = false;
+  bool restart = false;
+  std::optional<Error> error;
+};
+BOOST_DESCRIBE_STRUCT(Queue, (), (filter, items, status, pages, in_flight, restart, error))
+
+// ---- the case a reviewer opened: the server's view, its event log, and the action being prepared.
+// `draft` is the body of POST …/events as it will be sent: kind, reason, and the payload named like the
+// kind. `key` is its Idempotency-Key, kept while no answer came back so a retry lands once.
+struct ReviewCase {
+  std::string id;
+  LoadStatus status = LoadStatus::idle;
+  std::optional<protocol::EnrollmentView> view;
+  std::vector<workflow::Event> events;            // the timeline (staff see the log)
+  std::vector<std::string> document_types;        // what a document decision can be about: attached or required
+  std::optional<workflow::EventKind> chosen;      // the action whose form is open
+  protocol::ActionRequest draft;
+  std::string key;
+  bool sending = false;
+  std::optional<Error> refusal;   // why the server refused the last action: {code, path, message}
+  bool reloaded_stale = false;    // a 409 said the case changed meanwhile; it was loaded again
+  std::optional<workflow::EventKind> done;  // the last action the server accepted
+  std::optional<Error> error;     // why the case or its timeline could not be loaded
+};
+BOOST_DESCRIBE_STRUCT(ReviewCase, (),
+                      (id, status, view, events, document_types, chosen, draft, key, sending, refusal, reloaded_stale, done, error))
+
 struct AppState {
   // ---- start-up and platform
   std::string today = "1970-01-01";  // YYYY-MM-DD from the edge's clock (validation needs "today")
@@ -118,7 +168,8 @@ struct AppState {
   AuthForm auth;
   std::optional<protocol::SessionView> session;
   // ---- the application being filled
-  model::DocumentPolicy policy;  // the document policy validation applies (embedded; /v1/policy later)
+  model::DocumentPolicy policy;  // the document policy validation applies: GET /v1/policy's, else cached, else embedded
+  PolicySource policy_source = PolicySource::embedded;
   model::Application application;
   validation::ValidationReport report;  // validate_application(application), recomputed on every edit
   std::vector<std::string> touched;     // JSON pointers whose problems are shown (prefixes count)
@@ -139,17 +190,29 @@ struct AppState {
   std::optional<workflow::CustomerStatus> status;
   std::string answer;                        // the reply to a reviewer's questions, being typed
   std::optional<Error> status_error;         // why the status or an answer could not be loaded or sent
+  bool printable = false;                    // the confirmation is shown alone, print-friendly
+  // ---- staff: a reviewer's queue (or a sales rep's customers) and the case opened from it
+  Queue queue;
+  ReviewCase review;
+  // ---- uploads of the attached files (src/app/uploads.hpp), kept per account in browser storage
+  std::vector<Upload> uploads;
+  bool outbox_held = false;  // the outbox's submit waits until the application's uploads are done
 };
 BOOST_DESCRIBE_STRUCT(AppState, (),
                       (today, now, origin, seed, next_key, online, font, viewport, prefs, screen, auth, session, policy,
                        application, report, touched, show_all_problems, step, draft, draft_message, enrollment,
-                       outbox, outbox_stored, prefs_stored, submission, invite, invite_token, invite_error, status, answer, status_error))
+                       outbox, outbox_stored, prefs_stored, submission, invite, invite_token, invite_error, status, answer, status_error,
+                       printable, queue, review, policy_source, uploads, outbox_held))
 
 // ---- storage keys (file names: [a-z0-9_]+)
 inline constexpr const char* prefs_key = "prefs";
 inline constexpr const char* session_key = "session";
 std::string draft_key(const AppState& s);   // per account: "draft_<account id>"
 std::string outbox_key(const AppState& s);  // per account: "outbox_<account id>"
+std::string uploads_key(const AppState& s);  // per account: "uploads_<account id>"
+inline constexpr const char* policy_key = "policy";  // the last GET /v1/policy answer, for offline starts
+// The blob store's key of a file's bytes, per account and content: "<account id>/<sha256>".
+std::string file_key(const AppState& s, const std::string& sha256);
 
 // The problems of `state` to show next to the field at `path` (a JSON pointer): only for touched fields,
 // so an untouched empty form is not a wall of red.

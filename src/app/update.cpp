@@ -50,7 +50,7 @@ Step on(AppState s, const Booted& a) {
   if (!a.invite.empty()) s.invite = a.invite;
   s.origin = a.origin;
   revalidate(s);
-  return {std::move(s), {}};
+  return {std::move(s), fetch_policy()};  // the server's rules replace the compiled-in ones when they arrive
 }
 
 Step on(AppState s, const FontLoaded& a) {
@@ -75,6 +75,11 @@ Step on(AppState s, const HttpResponded& a) {
     case HttpCall::claim_invite: return on_claim_reply(std::move(s), a);
     case HttpCall::timeline:
     case HttpCall::provide_info: return on_status_reply(std::move(s), a);
+    case HttpCall::queue_page: return on_queue_reply(std::move(s), a);
+    case HttpCall::case_view:
+    case HttpCall::case_timeline:
+    case HttpCall::case_action: return on_case_reply(std::move(s), a);
+    case HttpCall::policy: return on_policy_reply(std::move(s), a);
   }
   return {std::move(s), {}};
 }
@@ -82,7 +87,8 @@ Step on(AppState s, const HttpResponded& a) {
 }  // namespace detail
 
 Step update(AppState state, const Action& action) {
-  return std::visit([&](const auto& a) { return detail::on(std::move(state), a); }, action);
+  // Uploads move on whatever happened (an enrollment created, the network back, a chunk answered).
+  return detail::pump_uploads(std::visit([&](const auto& a) { return detail::on(std::move(state), a); }, action));
 }
 
 AppState initial_state() {

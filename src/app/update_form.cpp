@@ -115,26 +115,26 @@ inline constexpr const char* document_accept = ".pdf,.jpg,.jpeg,.png,.tif,.tiff,
 
 Step on(AppState s, const AttachClicked& a) { return {std::move(s), {PickFile{a.type, a.target, document_accept}}}; }
 
-Step on(AppState s, const FilePicked& a) {
-  if (!a.ok) {
-    s.draft_message = a.message;
-    return {std::move(s), {}};
-  }
-  model::Document doc;
-  int n = static_cast<int>(s.application.documents.size()) + 1;
-  auto taken = [&](const std::string& id) {
-    return std::any_of(s.application.documents.begin(), s.application.documents.end(),
-                       [&](const model::Document& d) { return d.id == id; });
-  };
-  while (taken("doc-" + std::to_string(n))) ++n;
-  doc.id = "doc-" + std::to_string(n);
+namespace {
+
+void describe_file(model::Document& doc, const FilePicked& a) {
   doc.type = a.type;
   doc.file_name = a.file_name;
   doc.media_type = a.media_type;
   doc.size_bytes = a.size_bytes;
   doc.sha256 = a.sha256;
+}
+
+void attach_file(model::Application& app, const FilePicked& a) {
+  model::Document doc;
+  int n = static_cast<int>(app.documents.size()) + 1;
+  auto taken = [&](const std::string& id) {
+    return std::any_of(app.documents.begin(), app.documents.end(), [&](const model::Document& d) { return d.id == id; });
+  };
+  while (taken("doc-" + std::to_string(n))) ++n;
+  doc.id = "doc-" + std::to_string(n);
+  describe_file(doc, a);
   const std::string id = doc.id;
-  auto app = s.application;
   app.documents.push_back(std::move(doc));
   // An owner's scan: reference it from the owner's identity document (created when absent).
   const std::string prefix = "/owners/";
@@ -146,14 +146,41 @@ Step on(AppState s, const FilePicked& a) {
       owner.identity_document->document_id = id;
     }
   }
-  return changed(std::move(s), "/documents", std::move(app));
+}
+
+// A rejected document's new file takes the place of the first document of its type (same id, so an
+// owner's reference stays); with none of that type it is attached.
+void replace_file(model::Application& app, const FilePicked& a) {
+  auto it = std::find_if(app.documents.begin(), app.documents.end(),
+                         [&](const model::Document& d) { return d.type == a.type; });
+  if (it == app.documents.end()) return attach_file(app, a);
+  describe_file(*it, a);
+}
+
+}  // namespace
+
+// The file is checked (shared rules on its metadata) with the application; its upload starts once the
+// enrollment exists on the server and the check passes (update_upload.cpp).
+Step on(AppState s, const FilePicked& a) {
+  if (!a.ok) {
+    s.draft_message = a.message;
+    return {std::move(s), {}};
+  }
+  auto app = s.application;
+  if (a.target == replace_target) replace_file(app, a);
+  else attach_file(app, a);
+  Effects uploads = track_upload(s, a);
+  Step step = changed(std::move(s), "/documents", std::move(app));
+  step.effects.insert(step.effects.end(), uploads.begin(), uploads.end());
+  return step;
 }
 
 // --------------------------------------------------------------------------- [SECTION] draft storage
 
 Effects read_account_data(const AppState& s) {
   if (!storage_ready(s) || !s.session) return {};
-  return {ReadStoredText{draft_key(s)}, ReadStoredText{outbox_key(s)}};
+  // Uploads before the outbox: a restored outbox about to submit must know which uploads it waits for.
+  return {ReadStoredText{draft_key(s)}, ReadStoredText{uploads_key(s)}, ReadStoredText{outbox_key(s)}};
 }
 
 Step on(AppState s, const StorageOpened& a) {
@@ -164,6 +191,8 @@ Step on(AppState s, const StorageOpened& a) {
   }
   s.draft = DraftStatus::no_draft;
   Effects effects{ReadStoredText{prefs_key}};
+  auto policy = policy_storage_opened(s);
+  effects.insert(effects.end(), policy.begin(), policy.end());
   if (s.session) {  // signed in before storage opened (cannot happen today, but must not lose the draft)
     auto more = read_account_data(s);
     effects.insert(effects.end(), more.begin(), more.end());
@@ -215,6 +244,8 @@ Step on(AppState s, const StoredTextRead& a) {
   }
   if (s.session && a.key == draft_key(s)) return draft_read(std::move(s), a);
   if (s.session && a.key == outbox_key(s)) return outbox_read(std::move(s), a);
+  if (s.session && a.key == uploads_key(s)) return uploads_read(std::move(s), a);
+  if (a.key == policy_key) return policy_read(std::move(s), a);
   return {std::move(s), {}};
 }
 

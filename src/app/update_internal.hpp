@@ -74,4 +74,53 @@ Effects fetch_status(const AppState& s);
 // Sends the outbox's next request when online and signed in; otherwise marks it queued.
 Step send_outbox(AppState s);
 
+// [update_queue.cpp] a reviewer's queue and a sales rep's customers: GET /v1/enrollments, page by page
+Step on(AppState s, const QueueFilterChanged& a);
+Step on(AppState s, const QueueRefreshClicked& a);
+Step on(AppState s, const NewApplicationClicked& a);
+Step on(AppState s, const CustomersClicked& a);
+Step on_queue_reply(AppState s, const HttpResponded& a);
+// The first screen of a signed-in staff member (queue or customers) and its first page; no-op for customers.
+Step staff_landed(AppState s);
+// Loads the list again from its first page (or marks the load in flight to restart).
+Step reload_queue(AppState s);
+
+// [update_review.cpp] the case a reviewer opened and its workflow actions
+Step on(AppState s, const CaseOpened& a);
+Step on(AppState s, const CaseClosed& a);
+Step on(AppState s, const ActionChosen& a);
+Step on(AppState s, const ActionFieldEdited& a);
+Step on(AppState s, const ActionItemAdded& a);
+Step on(AppState s, const ActionItemRemoved& a);
+Step on(AppState s, const ActionSent& a);
+Step on(AppState s, const ActionCancelled& a);
+Step on_case_reply(AppState s, const HttpResponded& a);
+
+// [update_confirmation.cpp] the customer's printable confirmation
+Step on(AppState s, const PrintableToggled& a);
+Step on(AppState s, const PrintClicked& a);
+
+// [update_upload.cpp] uploads of the attached files: announce, chunks, resume, replace
+Step on(AppState s, const ReplaceDocumentClicked& a);
+Step on(AppState s, const FileBytesStored& a);
+Step on(AppState s, const FileBytesDropped& a);
+Step on(AppState s, const UploadAnswered& a);
+Step on(AppState s, const UploadRetryDue& a);
+// A picked file becomes an upload record (once per content) and its bytes go to the blob store.
+Effects track_upload(AppState& s, const FilePicked& a);
+// The account's upload records read back from storage (after a reload: ask the server before sending).
+Step uploads_read(AppState s, const StoredTextRead& a);
+// The network returned: paused uploads continue (from the server's `received`).
+void resume_paused_uploads(AppState& s);
+// After every action: starts the next upload request when one can go, and lets a held outbox submit once
+// the application's uploads are done. Idempotent: at most one upload request is ever on its way.
+Step pump_uploads(Step step);
+
+// [update_policy.cpp] the server's document policy (GET /v1/policy), cached for offline starts
+Effects fetch_policy();
+Step on_policy_reply(AppState s, const HttpResponded& a);
+Step policy_read(AppState s, const StoredTextRead& a);
+// Storage opened: read the cached policy, or cache the server's if it came first.
+Effects policy_storage_opened(const AppState& s);
+
 }  // namespace onb::portal::detail

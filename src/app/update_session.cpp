@@ -67,7 +67,9 @@ Step session_restored(AppState s, protocol::SessionView session) {
     effects.push_back(SendHttp{HttpCall::list_enrollments, "GET", "/v1/enrollments?limit=50", "", s.session->token, ""});
   auto claim = claim_invite(s);
   effects.insert(effects.end(), claim.begin(), claim.end());
-  return {std::move(s), std::move(effects)};
+  auto staff = staff_landed(std::move(s));  // reviewers to their queue, sales reps to their customers
+  effects.insert(effects.end(), staff.effects.begin(), staff.effects.end());
+  return {std::move(staff.state), std::move(effects)};
 }
 
 Step on(AppState s, const SignOutClicked&) {

@@ -51,6 +51,9 @@ Step send_outbox(AppState s) {
     return {std::move(s), {}};
   }
   s.submission.status = SubmitStatus::sending;
+  // The server takes documents only until the submit: it waits for the application's uploads (update_upload.cpp).
+  s.outbox_held = s.outbox->phase == OutboxPhase::submit && uploads_pending(s.uploads, s.outbox->application);
+  if (s.outbox_held) return {std::move(s), {}};
   Effects effects{request_of(*s.outbox, s.session->token)};
   return {std::move(s), std::move(effects)};
 }
@@ -84,6 +87,7 @@ Step on(AppState s, const SubmitClicked&) {
 
 Step on(AppState s, const NetworkChanged& a) {
   s.online = a.online;
+  if (a.online) resume_paused_uploads(s);
   if (a.online && s.outbox && s.submission.status != SubmitStatus::sending) return send_outbox(std::move(s));
   return {std::move(s), {}};
 }

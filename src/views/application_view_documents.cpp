@@ -1,5 +1,5 @@
 // The documents step and what surrounds it: attached files (checked by shared/validation from their
-// metadata before any upload), the consents, the list of what is still missing with a button to attach
+// metadata before any upload) with their upload's progress, pause and failure, the consents, the list of what is still missing with a button to attach
 // each, and one line saying where the draft and the submission stand.
 #include "src/views/portal_view.hpp"
 
@@ -31,7 +31,55 @@ void status_line(const std::string& text, const ImVec4& colour, const char* test
   test_hooks::name_last_item(test_label);
 }
 
+// One line per phase of an upload (src/app/uploads.hpp) for people; "" when the bar says enough.
+std::string upload_text(const AppState& s, const Upload& u, Language lang) {
+  const std::string resumes =
+      u.document_id.empty() ? "" : std::string(" ") + tr("upload_resumes_at", lang) + " " + size_text(u.received) + ".";
+  // Offline, every unfinished upload reads the same, whether its retry timer fired or not.
+  if (!s.online && upload_pending(u) && u.phase != UploadPhase::storing) return tr("upload_offline", lang) + resumes;
+  switch (u.phase) {
+    case UploadPhase::storing: return tr("upload_storing", lang);
+    case UploadPhase::waiting: return u.document_id.empty() ? tr("upload_waiting", lang) : tr("upload_sending", lang);
+    case UploadPhase::announcing:
+    case UploadPhase::checking:
+    case UploadPhase::sending: return tr("upload_sending", lang);
+    case UploadPhase::paused: return tr("upload_retrying", lang) + resumes;
+    case UploadPhase::complete: return tr("upload_done", lang);
+    case UploadPhase::failed: return std::string(tr("upload_failed", lang)) + " " + (u.error ? u.error->message : "");
+  }
+  return "";
+}
+
 }  // namespace
+
+void upload_row(const AppState& s, const Upload& u, const std::string& name, const Dispatch& dispatch) {
+  const Language lang = s.prefs.language;
+  const Palette& colours = palette(s.prefs.theme);
+  const std::string overlay = size_text(u.phase == UploadPhase::complete ? u.size : u.received) + " / " + size_text(u.size);
+  ImGui::ProgressBar(static_cast<float>(upload_progress(u)), ImVec2(form_width() * 0.6f, 0), overlay.c_str());
+  test_hooks::name_last_item(("upload:" + name).c_str());
+  const bool stopped = u.phase == UploadPhase::paused || (!s.online && upload_pending(u));
+  const ImVec4& colour = u.phase == UploadPhase::failed   ? colours.problem
+                         : stopped                          ? colours.warning
+                         : u.phase == UploadPhase::complete ? colours.ok
+                                                            : colours.muted;
+  status_line(upload_text(s, u, lang), colour, ("upload_status:" + name).c_str());
+  if (upload_pending(u) && !u.bytes_kept && u.phase != UploadPhase::storing)
+    status_line(tr("upload_not_kept", lang), colours.muted, ("upload_kept:" + name).c_str());
+  if (u.phase != UploadPhase::failed) return;
+  const std::string label = std::string(tr("upload_choose_other", lang)) + "##replace_upload:" + name;
+  if (ImGui::SmallButton(label.c_str())) dispatch(ReplaceDocumentClicked{boost::describe::enum_to_string(u.type, "other")});
+}
+
+void replace_rejected(const AppState& s, const std::string& document_type, const Dispatch& dispatch) {
+  ImGui::Indent();
+  const std::string label = std::string(tr("replace_document", s.prefs.language)) + "##replace:" + document_type;
+  if (ImGui::SmallButton(label.c_str())) dispatch(ReplaceDocumentClicked{document_type});
+  for (const Upload& u : s.uploads)
+    if (u.replacement && boost::describe::enum_to_string(u.type, "") == document_type)
+      upload_row(s, u, "replace:" + u.sha256.substr(0, 12), dispatch);
+  ImGui::Unindent();
+}
 
 void documents_section(const AppState& s, const Dispatch& dispatch) {
   const FormCtx c{s, dispatch, s.prefs.language};
@@ -47,6 +95,7 @@ void documents_section(const AppState& s, const Dispatch& dispatch) {
     for (const char* member : {"file_name", "media_type", "size_bytes", "sha256"}) field_problems(c, path + "/" + member);
     edit(c, "issue_date", path + "/issue_date", d.issue_date);
     edit(c, "expiry_date", path + "/expiry_date", d.expiry_date);
+    if (const Upload* u = find_upload(s.uploads, d.sha256)) upload_row(s, *u, d.id, dispatch);
     ImGui::Unindent();
   }
   ImGui::Spacing();
@@ -108,7 +157,9 @@ void submission_status(const AppState& s) {
     case SubmitStatus::not_sent: break;
     case SubmitStatus::blocked: status_line(tr("submit_blocked", lang), colours.problem, "status:submission"); break;
     case SubmitStatus::queued: status_line(tr("submit_queued", lang), colours.warning, "status:submission"); break;
-    case SubmitStatus::sending: status_line(tr("submit_sending", lang), colours.muted, "status:submission"); break;
+    case SubmitStatus::sending:
+      status_line(tr(s.outbox_held ? "submit_uploading" : "submit_sending", lang), colours.muted, "status:submission");
+      break;
     case SubmitStatus::submitted: {
       std::string text = tr("submit_done", lang);
       if (s.enrollment)

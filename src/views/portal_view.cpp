@@ -31,6 +31,10 @@ void top_bar(const AppState& s, const Dispatch& dispatch) {
     ImGui::TextUnformatted(s.session->account.email.c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton((std::string(tr("sign_out", lang)) + "##sign_out").c_str())) dispatch(SignOutClicked{});
+    if (s.session->account.role == workflow::Role::sales_rep && s.screen == Screen::application) {
+      ImGui::SameLine();
+      if (ImGui::SmallButton((std::string(tr("my_customers", lang)) + "##my_customers").c_str())) dispatch(CustomersClicked{});
+    }
   }
   if (!s.online) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette(s.prefs.theme).warning);
@@ -49,7 +53,7 @@ void top_bar(const AppState& s, const Dispatch& dispatch) {
 }  // namespace
 
 void portal_view(const AppState& state, const Dispatch& dispatch) {
-  apply_theme(state.prefs.theme);
+  apply_theme(state.printable ? Theme::light : state.prefs.theme);  // paper is white
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->Pos);
   ImGui::SetNextWindowSize(vp->Size);
@@ -58,11 +62,19 @@ void portal_view(const AppState& state, const Dispatch& dispatch) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
   ImGui::PopStyleVar();
+  if (state.printable) {  // the confirmation alone: nothing of the app's chrome on paper
+    printable_view(state, dispatch);
+    ImGui::End();
+    return;
+  }
   top_bar(state, dispatch);
   switch (state.screen) {
     case Screen::sign_in: sign_in_view(state, dispatch); break;
     case Screen::application:
     case Screen::status: application_view(state, dispatch); break;
+    case Screen::queue: queue_view(state, dispatch); break;
+    case Screen::review_case: case_view(state, dispatch); break;
+    case Screen::customers: customers_view(state, dispatch); break;
   }
   ImGui::End();
 }

@@ -38,6 +38,7 @@ void pending(const AppState& s, const Dispatch& dispatch, Language lang) {
     ImGui::SameLine();
     const std::string what = label_of(p.kind, lang) + (p.subject.empty() ? "" : " (" + value_label(p.subject, lang) + ")");
     ImGui::TextWrapped("%s: %s", what.c_str(), p.text.c_str());
+    if (p.kind == workflow::PendingKind::rejected_document) replace_rejected(s, p.subject, dispatch);
     question = question || p.kind == workflow::PendingKind::question;
   }
   if (!question) return;
@@ -60,6 +61,7 @@ void status_view(const AppState& s, const Dispatch& dispatch) {
   test_hooks::name_last_item("status:stage");
   ImGui::SameLine();
   if (ImGui::SmallButton((std::string(tr("refresh", lang)) + "##refresh_status").c_str())) dispatch(StatusRefreshClicked{});
+  confirmation_section(s, dispatch);
   timeline(st, lang);
   pending(s, dispatch, lang);
   for (const auto& m : st.messages) ImGui::TextWrapped("%s  %s", m.at.substr(0, 10).c_str(), m.text.c_str());

@@ -19,18 +19,33 @@ after(async () => { if (server) await server.stop(); });
 
 describe('journey 2: a sales rep starts, the customer claims by the invite link and submits', TIMEOUT, () => {
   let invite;
+  let enrollment;
   it('the sales rep fills the application and gets an invitation link', async () => {
     const browser = await B.launch({ viewport: { width: 1100, height: 1500 } });
     try {
       const page = await B.openPortal(browser.context, server.baseUrl + '?nosw');
       const s0 = await P.signIn(page, 'rep@seller.example');
       assert.equal(s0.session.account.role, 'sales_rep');
+      assert.equal(s0.screen, 'customers');  // a rep lands on their customers
+      await B.waitState(page, (st) => st.queue.status === 'loaded' && st.queue.items.length === 0, 'no customers yet');
+      await B.click(page, 'new_application');
+      await B.waitState(page, (st) => st.screen === 'application', 'application form');
       await P.fillSoleTrader(page, 'Oakfield Joinery');
       await B.click(page, 'submit');
       const s = await B.waitState(page, (st) => st.submission.status === 'invited', 'invited', 20000);
       assert.match(s.invite_token, /^[0-9a-z]{16,}$/i);
       await B.find(page, 'copy_invite');
       invite = s.invite_token;
+      // back on the list: the new customer, blocked by the invitation nobody claimed yet
+      await B.click(page, 'my_customers');
+      const list = await B.waitState(page, (st) => st.screen === 'customers' && st.queue.status === 'loaded' &&
+        st.queue.items.length === 1, 'the new customer listed', 20000);
+      const row = list.queue.items[0];
+      assert.equal(row.legal_name, 'Oakfield Joinery');
+      assert.equal(row.stage, 'draft');
+      assert.equal(row.customer_id, '');
+      assert.deepEqual(row.waiting_on, ['customer']);
+      await B.find(page, `blocks:${row.id}`);
     } finally { await browser.close(); }
   });
 
@@ -55,6 +70,25 @@ describe('journey 2: a sales rep starts, the customer claims by the invite link 
       const shot = await page.screenshot({ clip: { x: 0, y: bar.y - 6, width: 1100, height: 1500 - (bar.y - 6) } });
       const r = compareWithGolden('journey2-claimed-submitted.png', shot);
       assert.ok(r.diffPixels <= r.maxDiffPixels, `${r.diffPixels} pixels differ from ${r.golden} (see ${r.actual})`);
+      enrollment = s.enrollment.id;
+    } finally { await browser.close(); }
+  });
+
+  it('the sales rep\'s list shows the customer submitted, claimed, and whom it waits on', async () => {
+    const browser = await B.launch({ viewport: { width: 1100, height: 700 } });
+    try {
+      const page = await B.openPortal(browser.context, server.baseUrl + '?nosw');
+      await P.signIn(page, 'rep@seller.example');
+      const s = await B.waitState(page, (st) => st.screen === 'customers' && st.queue.status === 'loaded' &&
+        st.queue.items.length === 1, 'the rep\'s customers', 20000);
+      const row = s.queue.items[0];
+      assert.equal(row.id, enrollment);
+      assert.equal(row.stage, 'submitted');
+      assert.notEqual(row.customer_id, '');  // claimed: no longer blocked by the invitation
+      assert.deepEqual(row.waiting_on, ['compliance_officer']);
+      assert.equal(row.errors, 0);
+      await B.find(page, `customer_stage:${row.id}`);
+      await B.find(page, `blocks:${row.id}`);
     } finally { await browser.close(); }
   });
 });

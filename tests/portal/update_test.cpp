@@ -160,7 +160,7 @@ TEST_CASE("signing in, up and out") {
   CHECK(step.state.screen == Screen::application);
   CHECK(step.state.auth.password.empty());
   CHECK(effects_of<WriteStoredText>(step.effects).at(0).key == session_key);
-  CHECK(effects_of<ReadStoredText>(step.effects).size() == 2);  // draft and outbox of this account
+  CHECK(effects_of<ReadStoredText>(step.effects).size() == 3);  // draft, uploads and outbox of this account
   SUBCASE("a refused sign-in shows the server's reason") {
     AppState r = apply(initial_state(), {AuthSubmitted{},
         HttpResponded{HttpCall::sign_in, 401, R"({"code":"auth.invalid","path":"","message":"wrong password"})"}});

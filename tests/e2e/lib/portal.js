@@ -111,11 +111,13 @@ async function fillSoleTrader(page, name) {
   await step(page, 'review');
 }
 
+// Signs in and waits for the screen of the account's role: the application (customers), their customers
+// (sales reps) or the queue (reviewers).
 async function signIn(page, email, password = PASSWORD) {
   await B.replaceText(page, 'email', email);
   await B.replaceText(page, 'password', password);
   await B.click(page, 'auth_submit');
-  return B.waitState(page, (s) => s.session && s.screen === 'application', `signed in as ${email}`, 20000);
+  return B.waitState(page, (s) => s.session && s.screen !== 'sign_in', `signed in as ${email}`, 20000);
 }
 
 module.exports.fillSoleTrader = fillSoleTrader;

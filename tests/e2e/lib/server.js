@@ -51,17 +51,19 @@ async function startServer() {
     }
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  // Staff come from the command line (`onboard-server user add EMAIL ROLE [--tier N]`, password on stdin),
-  // run against the same database while the server serves it.
+  // Staff come from the command line (`onboard-server user add EMAIL ROLE[,ROLE…] [--tier N]`, password on
+  // stdin), run against the same database while the server serves it. `role` is one role or a list of them
+  // (one person with several staff roles); credit approvers need a `tier`.
   async function addUser(email, role, password, tier) {
-    const args = ['user', 'add', email, role, ...(tier ? ['--tier', String(tier)] : []), '--data', path.join(dir, 'e2e.db')];
+    const roles = Array.isArray(role) ? role.join(',') : role;
+    const args = ['user', 'add', email, roles, ...(tier ? ['--tier', String(tier)] : []), '--data', path.join(dir, 'e2e.db')];
     const p = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     p.stdout.on('data', (d) => { out += d; });
     p.stderr.on('data', (d) => { out += d; });
     p.stdin.end(password + '\n');
     const code = await new Promise((resolve) => p.on('exit', resolve));
-    if (code !== 0) throw new Error(`user add ${email} ${role} failed (${code}): ${out}`);
+    if (code !== 0) throw new Error(`user add ${email} ${roles} failed (${code}): ${out}`);
   }
   return { baseUrl: `http://127.0.0.1:${port}/`, port, stop, log, addUser };
 }

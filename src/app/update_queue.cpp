@@ -1,0 +1,115 @@
+// Lists of enrollments for staff: a reviewer's queue (what their roles may act on, filtered by stage,
+// overdue, assigned to me) and a sales rep's customers (their own enrollments). Both are GET
+// /v1/enrollments, fetched page after page by following next_offset, so a long queue shows progress.
+// Which rows a reviewer gets is the server's decision (shared/workflow/people.hpp); nothing is filtered here.
+#include "src/app/update_internal.hpp"
+
+namespace onb::portal::detail {
+namespace {
+
+// The server's largest page (limit 1-200): fewer round trips for a queue of a thousand rows.
+constexpr std::uint64_t queue_page_size = 200;
+
+bool is_reviewer(workflow::Role role) {
+  using workflow::Role;
+  return role != Role::customer && role != Role::sales_rep;
+}
+
+// GET /v1/enrollments?limit=200&offset=N[&stage=S][&overdue=true][&assignee=me]; enumerator names need
+// no escaping.
+std::string list_path(const QueueFilter& f, std::uint64_t offset) {
+  std::string path = "/v1/enrollments?limit=" + std::to_string(queue_page_size) + "&offset=" + std::to_string(offset);
+  if (f.stage) path += std::string("&stage=") + boost::describe::enum_to_string(*f.stage, "");
+  if (f.overdue) path += "&overdue=true";
+  if (f.mine) path += "&assignee=me";
+  return path;
+}
+
+Effects fetch_page(AppState& s, std::uint64_t offset) {
+  s.queue.in_flight = true;
+  return {SendHttp{HttpCall::queue_page, "GET", list_path(s.queue.filter, offset), "", s.session->token, ""}};
+}
+
+Step failed(AppState s, Error e) {
+  s.queue.in_flight = false;
+  s.queue.status = LoadStatus::failed;
+  s.queue.error = std::move(e);
+  return {std::move(s), {}};
+}
+
+}  // namespace
+
+Step reload_queue(AppState s) {
+  if (!s.session) return {std::move(s), {}};
+  s.queue.status = LoadStatus::loading;
+  s.queue.error.reset();
+  if (s.queue.in_flight) {  // one page at a time: the late page is dropped when it arrives
+    s.queue.restart = true;
+    return {std::move(s), {}};
+  }
+  s.queue.items.clear();
+  s.queue.pages = 0;
+  Effects effects = fetch_page(s, 0);
+  return {std::move(s), std::move(effects)};
+}
+
+Step staff_landed(AppState s) {
+  if (!s.session || s.session->account.role == workflow::Role::customer) return {std::move(s), {}};
+  s.screen = is_reviewer(s.session->account.role) ? Screen::queue : Screen::customers;
+  return reload_queue(std::move(s));
+}
+
+Step on(AppState s, const QueueFilterChanged& a) {
+  s.queue.filter = a.filter;
+  return reload_queue(std::move(s));
+}
+
+Step on(AppState s, const QueueRefreshClicked&) { return reload_queue(std::move(s)); }
+
+Step on_queue_reply(AppState s, const HttpResponded& a) {
+  if (!s.queue.in_flight || !s.session) return {std::move(s), {}};  // signed out meanwhile
+  if (s.queue.restart) {
+    s.queue.restart = false;
+    s.queue.in_flight = false;
+    return reload_queue(std::move(s));
+  }
+  if (a.status != 200) return failed(std::move(s), error_of(a));
+  auto page = decode_text<protocol::EnrollmentPage>(a.body);
+  if (!page) return failed(std::move(s), page.error());
+  for (auto& item : page->items) s.queue.items.push_back(std::move(item));
+  ++s.queue.pages;
+  if (page->next_offset) {
+    Effects effects = fetch_page(s, *page->next_offset);
+    return {std::move(s), std::move(effects)};
+  }
+  s.queue.in_flight = false;
+  s.queue.status = LoadStatus::loaded;
+  return {std::move(s), {}};
+}
+
+// ------------------------------------------------------------------------- [SECTION] sales reps
+
+// The application in progress, or an empty one once the last was sent with its invitation: its verdict
+// and link are forgotten, and the rep's browser draft is replaced by the empty one on the first edit.
+Step on(AppState s, const NewApplicationClicked&) {
+  if (!s.session || s.session->account.role != workflow::Role::sales_rep) return {std::move(s), {}};
+  s.screen = Screen::application;
+  if (s.outbox || s.submission.status != SubmitStatus::invited) return {std::move(s), {}};
+  s.application = model::Application{};
+  s.touched.clear();
+  s.show_all_problems = false;
+  s.step = 0;
+  s.enrollment.reset();
+  s.submission = {};
+  s.invite_token.reset();
+  revalidate(s);
+  return {std::move(s), {}};
+}
+
+Step on(AppState s, const CustomersClicked&) {
+  if (!s.session || s.session->account.role != workflow::Role::sales_rep || s.outbox) return {std::move(s), {}};
+  s.screen = Screen::customers;
+  return reload_queue(std::move(s));
+}
+
+}  // namespace onb::portal::detail
