@@ -186,12 +186,14 @@ void AccountService::logout(const std::string& token, Done done) {
 void AccountService::authenticate(const std::string& token, storage::Completion<std::optional<Principal>> done) {
   auto hash = storage::blake2b_hex(token);
   const auto now = unix_now();
+  std::optional<Principal> cached;
   {
     std::lock_guard lock(sessions_mutex_);
     const auto it = sessions_.find(hash);
-    if (it != sessions_.end() && now < it->second.trusted_until && now < it->second.expires_at)
-      return done(std::optional<Principal>(it->second.who));
+    if (it != sessions_.end() && now < it->second.trusted_until && now < it->second.expires_at) cached = it->second.who;
   }
+  // Outside the lock: `done` runs the whole request, which must not serialize every other caller.
+  if (cached) return done(std::move(cached));
   store_.find_session(hash, now, [this, hash, now, done](Result<std::optional<storage::SessionAccount>> r) {
     if (!r) return done(r.error());
     if (!*r) return done(std::optional<Principal>{});
