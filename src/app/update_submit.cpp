@@ -120,7 +120,11 @@ Step on_submit_reply(AppState s, const HttpResponded& a) {
   }
   if (s.outbox->invite_only) {
     s.invite_token = view->invite_token;
-    return finish(std::move(s), {SubmitStatus::invited, std::nullopt, {}});
+    // The application now lives on the server, with its invitation: the rep's browser draft goes, so
+    // the next sign-in starts a new customer's application instead of continuing a sent one.
+    auto done = finish(std::move(s), {SubmitStatus::invited, std::nullopt, {}});
+    done.effects.push_back(WriteStoredText{draft_key(done.state), ""});
+    return done;
   }
   s.outbox->enrollment_id = view->id;
   s.outbox->version = view->version;

@@ -308,6 +308,11 @@ TEST_CASE("a sales rep's submit saves the application and yields the invitation,
   CHECK(step.state.submission.status == SubmitStatus::invited);
   CHECK(step.state.invite_token == std::optional<std::string>("tok"));
   CHECK(effects_of<SendHttp>(step.effects).empty());
+  // The sent application's browser draft is removed: signing in again starts the next customer.
+  bool draft_removed = false;
+  for (const auto& w : effects_of<WriteStoredText>(step.effects))
+    draft_removed = draft_removed || (w.key == draft_key(step.state) && w.text.empty());
+  CHECK(draft_removed);
 }
 
 TEST_CASE("the customer's status: fetched once submitted, questions answered") {
