@@ -18,6 +18,18 @@ bool storage_ready(const AppState& s) {
 
 std::string new_key(AppState& s) { return (s.seed.empty() ? "k" : s.seed) + "-" + std::to_string(s.next_key++); }
 
+bool erase_list_item(Json& root, const std::string& item_path) {
+  const auto slash = item_path.rfind('/');
+  if (slash == std::string::npos) return false;
+  Json& list = root[Json::json_pointer(item_path.substr(0, slash))];
+  const std::string index = item_path.substr(slash + 1);
+  if (!list.is_array() || index.empty() || index.find_first_not_of("0123456789") != std::string::npos) return false;
+  const auto i = std::stoul(index);
+  if (i >= list.size()) return false;
+  list.erase(i);
+  return true;
+}
+
 namespace {
 
 struct ErrorReply {  // the {code, path, message} every failure body starts with

@@ -75,15 +75,7 @@ Step on(AppState s, const ItemAdded& a) {
 
 Step on(AppState s, const ItemRemoved& a) {
   const std::string parent = parent_of(a.path);
-  auto app = edited(s.application, [&](Json& j) {
-    Json& list = j[Json::json_pointer(parent)];
-    const std::string index = a.path.substr(parent.size() + 1);
-    if (!list.is_array() || index.empty() || index.find_first_not_of("0123456789") != std::string::npos) return false;
-    const auto i = std::stoul(index);
-    if (i >= list.size()) return false;
-    list.erase(i);
-    return true;
-  });
+  auto app = edited(s.application, [&](Json& j) { return erase_list_item(j, a.path); });
   return changed(std::move(s), parent, std::move(app));
 }
 

@@ -21,6 +21,10 @@ void revalidate(AppState& s);
 bool storage_ready(const AppState& s);
 std::string new_key(AppState& s);  // a fresh idempotency key: seed + counter
 
+// Removes the list element `item_path` ("/contacts/1") from `root`; false when that is no element of
+// a list (so the edit is refused, not guessed).
+bool erase_list_item(Json& root, const std::string& item_path);
+
 // The server's error body, or a readable stand-in when it sent something else.
 Error error_of(const HttpResponded& a);
 

@@ -264,15 +264,7 @@ Step on(AppState s, const ActionItemAdded& a) {
 
 Step on(AppState s, const ActionItemRemoved& a) {
   const std::string parent = a.path.substr(0, a.path.rfind('/'));
-  return edit_draft(std::move(s), parent, [&](Json& j) {
-    Json& list = j[Json::json_pointer(parent)];
-    const std::string index = a.path.substr(parent.size() + 1);
-    if (!list.is_array() || index.empty() || index.find_first_not_of("0123456789") != std::string::npos) return false;
-    const auto i = std::stoul(index);
-    if (i >= list.size()) return false;
-    list.erase(i);
-    return true;
-  });
+  return edit_draft(std::move(s), parent, [&](Json& j) { return erase_list_item(j, a.path); });
 }
 
 // Sends the open form. An option the server already marked as refused is not sent: its rule is shown.

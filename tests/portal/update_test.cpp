@@ -6,6 +6,7 @@
 #include "shared/core/json_codec.hpp"
 
 #include "../shared/support.hpp"
+#include "reducer.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -13,19 +14,11 @@
 #include <sstream>
 
 using namespace onb::portal;
+using onb::portal::test::effects_of;
+using onb::portal::test::run;
 using onb::Json;
 
 namespace {
-
-Step run(AppState s, std::initializer_list<Action> actions) {
-  Effects all;
-  for (const auto& a : actions) {
-    Step step = update(std::move(s), a);
-    s = std::move(step.state);
-    all.insert(all.end(), step.effects.begin(), step.effects.end());
-  }
-  return {std::move(s), std::move(all)};
-}
 
 AppState apply(AppState s, std::initializer_list<Action> actions) { return run(std::move(s), actions).state; }
 
@@ -33,14 +26,6 @@ std::vector<std::string> shown(const AppState& s, const std::string& path) {
   std::vector<std::string> codes;
   for (const auto* p : visible_problems(s, path)) codes.push_back(p->code);
   return codes;
-}
-
-template <class E>
-std::vector<E> effects_of(const Effects& effects) {
-  std::vector<E> out;
-  for (const auto& e : effects)
-    if (const E* x = std::get_if<E>(&e)) out.push_back(*x);
-  return out;
 }
 
 std::string read_file(const std::string& path) {
@@ -89,6 +74,11 @@ TEST_CASE("as-you-type validation over the whole application, by the shared rule
     s = apply(std::move(s), {ItemAdded{"/contacts", onb::encode(onb::model::Contact{})},
                              ItemAdded{"/contacts", onb::encode(onb::model::Contact{"Ann"})},
                              ItemRemoved{"/contacts/0"}});
+    REQUIRE(s.application.contacts.size() == 1);
+    CHECK(s.application.contacts[0].name == "Ann");
+    // What is no element of a list is refused, never guessed: past the end, not an index, not a list.
+    s = apply(std::move(s), {ItemRemoved{"/contacts/1"}, ItemRemoved{"/contacts/x"}, ItemRemoved{"/contacts/"},
+                             ItemRemoved{"/entity/legal_name"}, ItemRemoved{"contacts"}});
     REQUIRE(s.application.contacts.size() == 1);
     CHECK(s.application.contacts[0].name == "Ann");
     s = apply(std::move(s), {FieldEdited{"/requested_credit", onb::encode(onb::model::CreditRequest{})}});

@@ -7,33 +7,18 @@
 #include "shared/protocol/documents.hpp"
 
 #include "../shared/support.hpp"
+#include "reducer.hpp"
 
 #include <fstream>
 #include <initializer_list>
 #include <sstream>
 
 using namespace onb::portal;
+using onb::portal::test::effects_of;
+using onb::portal::test::run;
 using onb::Json;
 
 namespace {
-
-Step run(AppState s, std::initializer_list<Action> actions) {
-  Effects all;
-  for (const auto& a : actions) {
-    Step step = update(std::move(s), a);
-    s = std::move(step.state);
-    all.insert(all.end(), step.effects.begin(), step.effects.end());
-  }
-  return {std::move(s), std::move(all)};
-}
-
-template <class E>
-std::vector<E> effects_of(const Effects& effects) {
-  std::vector<E> out;
-  for (const auto& e : effects)
-    if (const E* x = std::get_if<E>(&e)) out.push_back(*x);
-  return out;
-}
 
 template <class E>
 E only(const Effects& effects) {
