@@ -15,6 +15,7 @@
 #include <boost/describe.hpp>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -197,12 +198,15 @@ struct AppState {
   // ---- uploads of the attached files (src/app/uploads.hpp), kept per account in browser storage
   std::vector<Upload> uploads;
   bool outbox_held = false;  // the outbox's submit waits until the application's uploads are done
+  // Writes to browser storage not yet answered, by key. A key is durable only once its last write is
+  // answered: an earlier write's answer must not report a later value as stored (update.cpp counts).
+  std::map<std::string, int> writes_in_flight;
 };
 BOOST_DESCRIBE_STRUCT(AppState, (),
                       (today, now, origin, seed, next_key, online, font, viewport, prefs, screen, auth, session, policy,
                        application, report, touched, show_all_problems, step, draft, draft_message, enrollment,
                        outbox, outbox_stored, prefs_stored, submission, invite, invite_token, invite_error, status, answer, status_error,
-                       printable, queue, review, policy_source, uploads, outbox_held))
+                       printable, queue, review, policy_source, uploads, outbox_held, writes_in_flight))
 
 // ---- storage keys (file names: [a-z0-9_]+)
 inline constexpr const char* prefs_key = "prefs";

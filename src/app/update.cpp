@@ -100,7 +100,10 @@ Step on(AppState s, const HttpResponded& a) {
 
 Step update(AppState state, const Action& action) {
   // Uploads move on whatever happened (an enrollment created, the network back, a chunk answered).
-  return detail::pump_uploads(std::visit([&](const auto& a) { return detail::on(std::move(state), a); }, action));
+  Step step = detail::pump_uploads(std::visit([&](const auto& a) { return detail::on(std::move(state), a); }, action));
+  for (const auto& e : step.effects)
+    if (const auto* w = std::get_if<WriteStoredText>(&e)) ++step.state.writes_in_flight[w->key];
+  return step;
 }
 
 AppState initial_state() {

@@ -242,9 +242,14 @@ Step on(AppState s, const StoredTextRead& a) {
 }
 
 Step on(AppState s, const StoredTextWritten& a) {
-  if (a.key == prefs_key) s.prefs_stored = a.ok;
-  if (s.session && a.key == outbox_key(s)) s.outbox_stored = a.ok;
+  // Only the answer to a key's last write says whether its current value is durable.
+  if (auto it = s.writes_in_flight.find(a.key); it != s.writes_in_flight.end() && --it->second <= 0)
+    s.writes_in_flight.erase(it);
+  const bool last = !s.writes_in_flight.count(a.key);
+  if (a.key == prefs_key) s.prefs_stored = a.ok && last;
+  if (s.session && a.key == outbox_key(s)) s.outbox_stored = a.ok && last;
   if (!s.session || a.key != draft_key(s)) return {std::move(s), {}};
+  if (a.ok && !last) return {std::move(s), {}};  // still saving the newer text
   s.draft = a.ok ? DraftStatus::saved : DraftStatus::save_failed;
   s.draft_message = a.ok ? "" : a.message;
   return {std::move(s), {}};

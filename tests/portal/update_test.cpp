@@ -244,6 +244,23 @@ TEST_CASE("reading preferences are kept and bounded") {
   CHECK(s.prefs.font_scale == font_scale_min);
 }
 
+TEST_CASE("a stored value is durable only once its last write is answered") {
+  // Two quick changes write twice; the first answer is about the older text and must not report the
+  // newer one as kept (a reload then would restore the older preferences).
+  AppState s = apply(initial_state(), {StorageOpened{true, ""}, ThemeChosen{Theme::light},
+                                       FontScaleChanged{font_scale_step}, FontScaleChanged{font_scale_step}});
+  CHECK_FALSE(s.prefs_stored);
+  s = apply(std::move(s), {StoredTextWritten{prefs_key, true, ""}, StoredTextWritten{prefs_key, true, ""}});
+  CHECK_FALSE(s.prefs_stored);
+  s = apply(std::move(s), {StoredTextWritten{prefs_key, true, ""}});
+  CHECK(s.prefs_stored);
+  SUBCASE("the last write failing leaves it not stored, whatever came before") {
+    s = apply(std::move(s), {FontScaleChanged{font_scale_step}, FontScaleChanged{font_scale_step},
+                             StoredTextWritten{prefs_key, true, ""}, StoredTextWritten{prefs_key, false, "quota"}});
+    CHECK_FALSE(s.prefs_stored);
+  }
+}
+
 TEST_CASE("consents are stamped with the page's clock and the text version") {
   AppState s = apply(signed_in(), {ConsentChanged{onb::model::ConsentType::terms_and_conditions, true},
                                    ConsentChanged{onb::model::ConsentType::terms_and_conditions, false}});
