@@ -21,12 +21,13 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
-#include "imgui_internal.h"  // PlatformImePos: where the caret is, for the hidden input
+#include "imgui_internal.h"  // PlatformImePos (the caret, for the hidden input); navigation restart
 
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 
 #include <cfloat>
+#include <utility>
 
 namespace {
 
@@ -43,6 +44,37 @@ bool same(const Viewport& a, const Viewport& b) {
   return a.width == b.width && a.height == b.height && a.pixel_ratio == b.pixel_ratio;
 }
 
+// Enter presses the focused button, checkbox, list row or combo, as Space does: 1.86's keyboard navigation
+// maps Enter only to "edit this text field", and people expect Enter to press what is focused. A text
+// field being typed in is active, so navigation does not activate anything then: Enter ends its edit.
+void press_with_enter() {
+  ImGuiIO& io = ImGui::GetIO();
+  const auto down = [&io](ImGuiKey_ key) { return io.KeyMap[key] >= 0 && io.KeysDown[io.KeyMap[key]]; };
+  if (down(ImGuiKey_Enter) || down(ImGuiKey_KeyPadEnter)) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
+}
+
+// Keyboard navigation starts afresh at the page's first control when what it was on is gone: a new screen
+// (or the printable view), or a control the last frame no longer drew (the form an action closed). 1.86
+// would leave the arrows nothing to move from. `focus_lost` is judged after the views, used a frame later.
+bool g_focus_lost = false;
+
+void restart_lost_navigation() {
+  static std::pair<Screen, bool> shown{Screen::sign_in, false};
+  const std::pair<Screen, bool> now{g_store.state().screen, g_store.state().printable};
+  if (now == shown && !std::exchange(g_focus_lost, false)) return;
+  shown = now;
+  if (ImGuiWindow* page = ImGui::FindWindowByName(views::page_window)) {
+    ImGui::FocusWindow(page);
+    ImGui::NavInitWindow(page, true);
+  }
+}
+
+void judge_focus() {
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  g_focus_lost = g.NavId != 0 && !g.NavIdIsAlive && !g.NavInitRequest && g.ActiveId == 0 &&
+                 !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+}
+
 void frame() {
   g_store.process();  // replies and input that arrived since the last frame
   const web::CanvasSize canvas = web::sync_canvas();
@@ -55,9 +87,12 @@ void frame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   web::apply_to_imgui(canvas);
+  press_with_enter();
   const double t0 = emscripten_get_now();
   ImGui::NewFrame();
+  restart_lost_navigation();
   views::portal_view(g_store.state(), g_store.dispatcher());
+  judge_focus();
   ImGui::Render();
   // Our CPU cost: views, layout and vertex generation. The GL submission after it is excluded because in
   // headless tests it runs on SwiftShader (a CPU rasteriser) and says nothing about the portal.

@@ -119,7 +119,8 @@ void application_view(const AppState& s, const Dispatch& dispatch) {
   missing_list(s, dispatch);
 
   const float footer = 3.5f * ImGui::GetFrameHeightWithSpacing();
-  ImGui::BeginChild("##step_body", ImVec2(0, -footer), false);
+  // Flattened: arrows and Tab move from the last field to the buttons below as on one page.
+  ImGui::BeginChild("##step_body", ImVec2(0, -footer), false, ImGuiWindowFlags_NavFlattened);
   const StepId current = steps[static_cast<std::size_t>(std::clamp(s.step, 0, static_cast<int>(steps.size()) - 1))];
   ImGui::PushID(name_of(current));
   if (current == StepId::review) review(c, steps);

@@ -259,11 +259,12 @@ void case_view(const AppState& s, const Dispatch& dispatch) {
   }
   const float width = ImGui::GetContentRegionAvail().x;
   const float half = std::max(10 * em(), (width - ImGui::GetStyle().ItemSpacing.x) / 2);
-  ImGui::BeginChild("##case_left", ImVec2(half, 0), false);
+  // Flattened: the keyboard crosses between the columns with the arrows, as the eye does.
+  ImGui::BeginChild("##case_left", ImVec2(half, 0), false, ImGuiWindowFlags_NavFlattened);
   application_column(s, *rc.view, lang);
   ImGui::EndChild();
   ImGui::SameLine();
-  ImGui::BeginChild("##case_right", ImVec2(0, 0), false);
+  ImGui::BeginChild("##case_right", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
   workflow_column(s, dispatch, *rc.view, lang);
   ImGui::EndChild();
 }

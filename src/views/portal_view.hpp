@@ -8,6 +8,8 @@
 namespace onb::portal::views {
 
 // The whole window: top bar (language, theme, font size, sign out), offline banner, and the screen.
+// The one window every screen is drawn in (the page); named for the platform's keyboard navigation.
+inline constexpr const char* page_window = "Onboarding";
 void portal_view(const AppState& state, const Dispatch& dispatch);
 
 // [sign_in_view.cpp] E-mail and password; sign in or create an account.

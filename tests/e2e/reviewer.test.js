@@ -13,6 +13,8 @@ const { startServer, ROOT } = require('./lib/server');
 const B = require('./lib/browser');
 const P = require('./lib/portal');
 const { compareWithGolden } = require('./lib/golden');
+const R = require('./lib/review');
+const { act, setNumber, switchTo } = R;
 
 const TIMEOUT = { timeout: 300000 };
 const VIEWPORT = { width: 1100, height: 1000 };
@@ -41,34 +43,6 @@ before(async () => {
 });
 after(async () => { if (server) await server.stop(); });
 
-// The queue shows the case; its row opens it.
-async function openCase(page) {
-  await B.waitState(page, (s) => s.screen === 'queue' && s.queue.status === 'loaded', 'queue loaded', 20000);
-  await B.click(page, `open:${enrollment}`);
-  return B.waitState(page, (s) => s.review.view && s.review.view.id === enrollment, 'case open');
-}
-
-// Chooses an action, lets `fill` change the prefilled form, writes the reason, sends, and waits for the
-// next version of the case (events reloaded too).
-async function act(page, kind, reason, fill = async () => {}) {
-  const before = await B.state(page);
-  await B.click(page, `action:${kind}`);
-  await B.waitState(page, (s) => s.review.chosen === kind, `${kind} form open`);
-  await fill();
-  if (reason) {
-    await B.replaceText(page, '/reason', reason);
-    await B.waitState(page, (s) => s.review.draft.reason === reason, 'reason typed');
-  }
-  await B.click(page, 'send_action');
-  return B.waitState(page, (s) => s.review.done === kind && s.review.view.version > before.review.view.version &&
-    s.review.events.length > before.review.events.length, `${kind} recorded`, 20000);
-}
-
-async function setNumber(page, pointer, value) {
-  await B.replaceText(page, pointer, String(value));
-  await B.waitState(page, (s) => String(P.valueAt(s.review.draft, pointer)) === String(value), `${pointer} = ${value}`);
-}
-
 // Back in the queue (Escape), the filters are query parameters the server answers: assigned to me finds
 // the case just taken, another stage does not; then every filter off again.
 async function filtersFind(page) {
@@ -90,12 +64,6 @@ async function filtersFind(page) {
   await loaded('queue');
 }
 
-async function switchTo(page, email) {
-  await B.click(page, 'sign_out');
-  await B.waitState(page, (s) => s.screen === 'sign_in', 'signed out');
-  return P.signIn(page, email);
-}
-
 describe('journey 3: reviewers take a case to active; segregation of duties refuses one; the customer sees the confirmation', TIMEOUT, () => {
   it('the reviewers work the case through every stage in the browser', async () => {
     const browser = await B.launch({ viewport: VIEWPORT });
@@ -103,14 +71,14 @@ describe('journey 3: reviewers take a case to active; segregation of duties refu
       const page = await B.openPortal(browser.context, server.baseUrl + '?nosw');
       let s = await P.signIn(page, 'officer@bank.example');
       assert.equal(s.screen, 'queue');
-      s = await openCase(page);
+      s = await R.openCase(page, enrollment);
       assert.equal(s.review.view.stage, 'submitted');
 
       // compliance: take the case, decide every document, clear
       s = await act(page, 'assigned', '');
       assert.equal(s.review.view.stage, 'compliance_review');
       await filtersFind(page);
-      s = await openCase(page);
+      s = await R.openCase(page, enrollment);
       for (const type of s.review.document_types) {
         s = await act(page, 'document_decided', '', async () => {
           const d = (await B.state(page)).review.draft.document_decided;
@@ -128,7 +96,7 @@ describe('journey 3: reviewers take a case to active; segregation of duties refu
       // credit: a person who is analyst and approver decides...
       s = await switchTo(page, 'pair@bank.example');
       assert.equal(s.screen, 'queue');
-      await openCase(page);
+      await R.openCase(page, enrollment);
       s = await act(page, 'credit_decided', 'Twelve years of trading, references pay on time', async () => {
         await setNumber(page, '/credit_decided/limit', 10000);
         await B.replaceText(page, '/credit_decided/currency', 'EUR');
@@ -151,12 +119,12 @@ describe('journey 3: reviewers take a case to active; segregation of duties refu
 
       // approval by another person, at the tier of the decision
       s = await switchTo(page, 'approver@bank.example');
-      await openCase(page);
+      await R.openCase(page, enrollment);
       s = await act(page, 'approval_granted', 'Within tier 1');
       assert.equal(s.review.view.stage, 'master_data');
 
       s = await switchTo(page, 'steward@bank.example');
-      await openCase(page);
+      await R.openCase(page, enrollment);
       s = await act(page, 'master_data_created', '', async () => {
         await B.replaceText(page, '/master_data_created/customer_number', 'C-100042');
         await B.waitState(page, (st) => st.review.draft.master_data_created.customer_number === 'C-100042', 'number');
@@ -164,7 +132,7 @@ describe('journey 3: reviewers take a case to active; segregation of duties refu
       assert.equal(s.review.view.stage, 'billing_setup');
 
       s = await switchTo(page, 'billing@bank.example');
-      await openCase(page);
+      await R.openCase(page, enrollment);
       s = await act(page, 'billing_configured', '', async () => {
         const b = (await B.state(page)).review.draft.billing_configured;
         assert.equal(b.currency, 'EUR');  // from the credit decision

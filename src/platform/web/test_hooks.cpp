@@ -22,9 +22,10 @@ struct TestItem {
   std::string label;  // as passed to ImGui, "##id" suffix included
   std::string window;
   double x = 0, y = 0, w = 0, h = 0;
-  int flags = 0;  // ImGuiItemStatusFlags
+  int flags = 0;          // ImGuiItemStatusFlags
+  bool tab_stop = false;  // Tab reaches it (1.86: text fields only; other items by the arrows)
 };
-BOOST_DESCRIBE_STRUCT(TestItem, (), (label, window, x, y, w, h, flags))
+BOOST_DESCRIBE_STRUCT(TestItem, (), (label, window, x, y, w, h, flags, tab_stop))
 
 namespace {
 
@@ -49,6 +50,8 @@ Record& record(ImGuiContext* ctx, ImGuiID id, const ImRect& bb) {
   r.item.w = bb.GetWidth();
   r.item.h = bb.GetHeight();
   r.item.window = ctx->CurrentWindow ? ctx->CurrentWindow->Name : "";
+  const ImGuiItemFlags in = ctx->LastItemData.InFlags;
+  r.item.tab_stop = (in & ImGuiItemFlags_Inputable) && !(in & (ImGuiItemFlags_NoTabStop | ImGuiItemFlags_Disabled));
   r.order = g_order++;
   return r;
 }
@@ -78,19 +81,34 @@ const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID id) {
 // clang-format off
 EM_JS(void, onb_js_install_test_api, (), {
   var json = function(f) { return JSON.parse(UTF8ToString(f())); };
+  var place = function(i, order) {
+    var c = Module['canvas'].getBoundingClientRect();
+    return {label: i.label, window: i.window, x: c.left + i.x, y: c.top + i.y, w: i.w, h: i.h,
+            cx: c.left + i.x + i.w / 2, cy: c.top + i.y + i.h / 2, tab_stop: i.tab_stop, order: order};
+  };
   window.portalTest = {
     ready: function() { return _onb_test_ready() === 1; },
     frames: function() { return _onb_test_frames(); },
     state: function() { return json(_onb_test_state); },
     items: function() { return json(_onb_test_items); },
     frameTimes: function() { return json(_onb_test_frame_times); },
+
     // The one item whose label, or the part of it before or after "##", is `label`; page CSS pixels.
     find: function(label) {
-      var hits = this.items().filter(function(i) { return i.label === label || i.label.split('##').indexOf(label) >= 0; });
+      var all = this.items();
+      var hits = all.filter(function(i) { return i.label === label || i.label.split('##').indexOf(label) >= 0; });
       if (hits.length !== 1) throw new Error('portalTest.find("' + label + '"): ' + hits.length + ' items');
-      var c = Module['canvas'].getBoundingClientRect(), i = hits[0];
-      return {label: i.label, window: i.window, x: c.left + i.x, y: c.top + i.y, w: i.w, h: i.h,
-              cx: c.left + i.x + i.w / 2, cy: c.top + i.y + i.h / 2};
+      return place(hits[0], all.indexOf(hits[0]));
+    },
+    // The item keyboard navigation is on (label '' for a panel one enters with Enter), placed as find()
+    // places; `order` is its place in items() (-1: unlabelled), `editing` whether it is being typed in.
+    focused: function() {
+      var f = json(_onb_test_focused);
+      if (!f) return null;
+      var order = this.items().findIndex(function(i) { return f.label !== '' && i.label === f.label; });
+      var out = place(f, order);
+      out.editing = f.editing;
+      return out;
     },
   };
 });
@@ -150,6 +168,17 @@ EMSCRIPTEN_KEEPALIVE const char* onb_test_frame_times() {
 EMSCRIPTEN_KEEPALIVE const char* onb_test_state() {
   using namespace onb::portal::test_hooks;
   g_reply = g_state_json ? g_state_json() : "null";
+  return g_reply.c_str();
+}
+// The item keyboard navigation is on, as items() lists it, with `editing`; null when none is.
+EMSCRIPTEN_KEEPALIVE const char* onb_test_focused() {
+  using namespace onb::portal::test_hooks;
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  auto it = g.NavId ? g_last.find(g.NavId) : g_last.end();
+  if (it == g_last.end()) return "null";
+  onb::Json out = onb::encode(it->second.item);
+  out["editing"] = g.ActiveId == g.NavId;
+  g_reply = out.dump(-1, ' ', false, onb::Json::error_handler_t::replace);
   return g_reply.c_str();
 }
 EMSCRIPTEN_KEEPALIVE const char* onb_test_items() {
