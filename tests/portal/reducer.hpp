@@ -1,10 +1,17 @@
 // Shared helpers of the portal reducer tests: run actions through update() collecting every effect,
-// and pick the effects of one kind.
+// pick the effects of one kind, the application that passes every rule and a customer's session.
 #pragma once
 
 #include "src/app/update.hpp"
 
+#include "shared/core/json_codec.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
 #include <initializer_list>
+#include <sstream>
+#include <string>
 #include <variant>
 #include <vector>
 
@@ -28,5 +35,23 @@ std::vector<E> effects_of(const Effects& effects) {
     if (const E* x = std::get_if<E>(&e)) out.push_back(*x);
   return out;
 }
+
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// tests/data/applications/minimal.json: a sole trader that passes every rule.
+inline model::Application valid_application() {
+  auto app = decode_text<model::Application>(read_file(ONB_SOURCE_DIR "/tests/data/applications/minimal.json"));
+  REQUIRE(app);
+  return *app;
+}
+
+// What the server answers a customer's sign-in (Acc-1), as the browser keeps it.
+inline constexpr const char* session_json = R"({"token":"t0k","expires_at":"2026-11-21T00:00:00Z",
+  "account":{"id":"Acc-1","email":"a@example.com","role":"customer"}})";
 
 }  // namespace onb::portal::test

@@ -16,6 +16,7 @@
 using namespace onb::portal;
 using onb::portal::test::effects_of;
 using onb::portal::test::run;
+using onb::portal::test::valid_application;
 using onb::Json;
 namespace protocol = onb::protocol;
 namespace workflow = onb::workflow;
@@ -27,15 +28,6 @@ std::vector<SendHttp> requests(const Effects& effects, HttpCall call) {
   for (const auto& r : effects_of<SendHttp>(effects))
     if (r.call == call) out.push_back(r);
   return out;
-}
-
-onb::model::Application valid_application() {
-  std::ifstream in(ONB_SOURCE_DIR "/tests/data/applications/minimal.json", std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  auto app = onb::decode_text<onb::model::Application>(ss.str());
-  REQUIRE(app);
-  return *app;
 }
 
 std::string session_of(const char* role, const char* extra = "") {

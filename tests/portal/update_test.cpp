@@ -16,6 +16,8 @@
 using namespace onb::portal;
 using onb::portal::test::effects_of;
 using onb::portal::test::run;
+using onb::portal::test::session_json;
+using onb::portal::test::valid_application;
 using onb::Json;
 
 namespace {
@@ -27,23 +29,6 @@ std::vector<std::string> shown(const AppState& s, const std::string& path) {
   for (const auto* p : visible_problems(s, path)) codes.push_back(p->code);
   return codes;
 }
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// tests/data/applications/minimal.json: a sole trader that passes every rule.
-onb::model::Application valid_application() {
-  auto app = onb::decode_text<onb::model::Application>(read_file(ONB_SOURCE_DIR "/tests/data/applications/minimal.json"));
-  REQUIRE(app);
-  return *app;
-}
-
-const char* session_json = R"({"token":"t0k","expires_at":"2026-11-21T00:00:00Z",
-  "account":{"id":"Acc-1","email":"a@example.com","role":"customer"}})";
 
 // Storage open, clock read, signed in as Acc-1 (online).
 AppState signed_in() {

@@ -219,4 +219,11 @@ inline Case case_at(Stage stage) {
   return c;
 }
 
+// The option for `kind` among what allowed_actions() offers; null when it is not offered at all.
+inline const ActionOption* find(const std::vector<ActionOption>& options, EventKind kind) {
+  for (const auto& o : options)
+    if (o.kind == kind) return &o;
+  return nullptr;
+}
+
 }  // namespace wf_test

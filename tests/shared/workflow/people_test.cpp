@@ -8,11 +8,6 @@ using namespace wf_test;
 using K = EventKind;
 
 namespace {
-const ActionOption* find(const std::vector<ActionOption>& options, EventKind kind) {
-  for (const auto& o : options)
-    if (o.kind == kind) return &o;
-  return nullptr;
-}
 // One person who analyses credit and may approve up to tier 2.
 Person analyst_and_approver() { return {{"ca-1", Role::credit_analyst}, {Role::credit_approver}}; }
 }  // namespace

@@ -5,14 +5,6 @@
 using namespace wf_test;
 using K = EventKind;
 
-namespace {
-const ActionOption* find(const std::vector<ActionOption>& options, EventKind kind) {
-  for (const auto& o : options)
-    if (o.kind == kind) return &o;
-  return nullptr;
-}
-}  // namespace
-
 TEST_CASE("workflow allowed_actions: what an actor may do next, and why not") {
   SUBCASE("an approver may approve, and the approval completes a tier-1 decision") {
     Case c = case_at(Stage::approval);
