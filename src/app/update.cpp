@@ -92,6 +92,8 @@ Step on(AppState s, const HttpResponded& a) {
     case HttpCall::case_timeline:
     case HttpCall::case_action: return on_case_reply(std::move(s), a);
     case HttpCall::policy: return on_policy_reply(std::move(s), a);
+    case HttpCall::replacement_base:
+    case HttpCall::replacement_saved: return on_replacement_reply(std::move(s), a);
   }
   return {std::move(s), {}};
 }

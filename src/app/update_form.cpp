@@ -140,6 +140,8 @@ void attach_file(model::Application& app, const FilePicked& a) {
   }
 }
 
+}  // namespace
+
 // A rejected document's new file takes the place of the first document of its type (same id, so an
 // owner's reference stays); with none of that type it is attached.
 void replace_file(model::Application& app, const FilePicked& a) {
@@ -148,8 +150,6 @@ void replace_file(model::Application& app, const FilePicked& a) {
   if (it == app.documents.end()) return attach_file(app, a);
   describe_file(*it, a);
 }
-
-}  // namespace
 
 // The file is checked (shared rules on its metadata) with the application; its upload starts once the
 // enrollment exists on the server and the check passes (update_upload.cpp).

@@ -20,6 +20,7 @@ std::string json_text(const T& value) {
 void revalidate(AppState& s);
 bool storage_ready(const AppState& s);
 std::string new_key(AppState& s);  // a fresh idempotency key: seed + counter
+inline std::string enrollment_path(const std::string& id) { return "/v1/enrollments/" + id; }
 
 // Removes the list element `item_path` ("/contacts/1") from `root`; false when that is no element of
 // a list (so the edit is refused, not guessed).
@@ -45,6 +46,8 @@ Step on(AppState s, const FilePicked& a);
 Step on(AppState s, const StorageOpened& a);
 Step on(AppState s, const StoredTextRead& a);
 Step on(AppState s, const StoredTextWritten& a);
+// A rejected document's new file in the place of the first document of its type (attached when none).
+void replace_file(model::Application& app, const FilePicked& a);
 // Reads the signed-in account's draft and outbox (after sign-in or a restored session).
 Effects read_account_data(const AppState& s);
 
@@ -110,6 +113,8 @@ Step on(AppState s, const FileBytesStored& a);
 Step on(AppState s, const FileBytesDropped& a);
 Step on(AppState s, const UploadAnswered& a);
 Step on(AppState s, const UploadRetryDue& a);
+// A replacement the server holds whole enters the stored application: read it, change that document, write.
+Step on_replacement_reply(AppState s, const HttpResponded& a);
 // A picked file becomes an upload record (once per content) and its bytes go to the blob store.
 Effects track_upload(AppState& s, const FilePicked& a);
 // The account's upload records read back from storage (after a reload: ask the server before sending).

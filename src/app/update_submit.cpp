@@ -7,8 +7,6 @@
 namespace onb::portal::detail {
 namespace {
 
-std::string enrollment_path(const std::string& id) { return "/v1/enrollments/" + id; }
-
 SendHttp request_of(const Outbox& o, const std::string& token) {
   switch (o.phase) {
     case OutboxPhase::create:

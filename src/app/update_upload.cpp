@@ -22,7 +22,7 @@ Upload* find_mutable(AppState& s, const std::string& sha256) {
 }
 
 std::string documents_path(const std::string& enrollment_id) {
-  return "/v1/enrollments/" + enrollment_id + "/documents";
+  return enrollment_path(enrollment_id) + "/documents";
 }
 std::string document_path(const Upload& u) { return documents_path(u.enrollment_id) + "/" + u.document_id; }
 
@@ -185,6 +185,13 @@ Step on(AppState s, const UploadRetryDue& a) {
 
 namespace {
 
+// A replacement is in the server's hands; the application the server keeps still describes the rejected
+// file. Read that application (it may hold reviewers' and other sessions' changes this browser lacks).
+SendHttp read_replacement_base(const AppState& s) {
+  return {HttpCall::replacement_base, "GET", enrollment_path(s.enrollment ? s.enrollment->id : ""), "",
+          s.session->token, ""};
+}
+
 // The server's view of the document: how much it holds, and whether it accepted the whole file. Kept, so a
 // reload shows where it stood (and still asks the server before sending).
 Effects adopt(AppState& s, Upload& u, const protocol::DocumentView& view) {
@@ -199,6 +206,7 @@ Effects adopt(AppState& s, Upload& u, const protocol::DocumentView& view) {
   }
   u.phase = UploadPhase::complete;
   Effects effects{DropFileBytes{file_key(s, u.sha256), u.sha256}};
+  if (u.replacement) effects.push_back(read_replacement_base(s));
   auto more = persist_uploads(s);
   effects.insert(effects.end(), more.begin(), more.end());
   return effects;
@@ -247,6 +255,47 @@ Step on(AppState s, const UploadAnswered& a) {
   Upload* u = find_mutable(s, a.sha256);
   if (!u || !upload_in_flight(*u)) return {std::move(s), {}};  // signed out meanwhile, or a stale answer
   Effects effects = answered(s, *u, a);
+  return {std::move(s), std::move(effects)};
+}
+
+// ---------------------------------------------------------------------- [SECTION] replaced documents
+
+namespace {
+
+// The server's application with each completed replacement in its document's place; nothing else changes.
+model::Application with_replacements(model::Application app, const std::vector<Upload>& uploads) {
+  for (const Upload& u : uploads)
+    if (u.replacement && u.phase == UploadPhase::complete)
+      replace_file(app, FilePicked{true, u.type, replace_target, u.file_name, u.media_type, u.size, u.sha256, ""});
+  return app;
+}
+
+}  // namespace
+
+// GET answered: write the application back with only the documents replaced, on the version read, so a
+// change made meanwhile answers 409 instead of being overwritten; a 409 reads again. PUT answered: the
+// enrollment's new version, and the status (the reviewers see the new file).
+Step on_replacement_reply(AppState s, const HttpResponded& a) {
+  if (!s.session || !s.enrollment) return {std::move(s), {}};
+  if (a.call == HttpCall::replacement_saved && a.status == 409) return {std::move(s), {read_replacement_base(s)}};
+  if (a.status != 200) {
+    s.status_error = error_of(a);
+    return {std::move(s), {}};
+  }
+  auto view = decode_text<protocol::EnrollmentView>(a.body);
+  if (!view) {
+    s.status_error = view.error();
+    return {std::move(s), {}};
+  }
+  s.enrollment = Enrollment{view->id, view->version, view->stage};
+  if (a.call == HttpCall::replacement_saved) {
+    Effects effects = fetch_status(s);
+    return {std::move(s), std::move(effects)};
+  }
+  protocol::UpdateApplication put{view->version, with_replacements(view->application, s.uploads)};
+  if (json_text(put.application) == json_text(view->application)) return {std::move(s), {}};  // already there
+  Effects effects{SendHttp{HttpCall::replacement_saved, "PUT", enrollment_path(view->id) + "/application",
+                           json_text(put), s.session->token, new_key(s)}};
   return {std::move(s), std::move(effects)};
 }
 

@@ -160,3 +160,86 @@ describe('journey 4: a document upload interrupted and resumed', TIMEOUT, () => 
     assert.equal(kept, 0);
   });
 });
+
+// Replacing a rejected document: the compliance officer (through the API) rejects the register extract
+// and asks for a readable one; the customer signs in on a fresh browser, sees the rejection with its
+// reason, picks a new file through the chooser from the status screen, and the portal uploads it and puts
+// it in the rejected file's place in the application the server keeps (read, change that document only,
+// write on the version read); then answers the question and the case returns to compliance.
+describe('a rejected document is replaced from the status screen', TIMEOUT, () => {
+  const CUSTOMER = 'replace@oakfield.example';
+  const fresh = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% a readable scan\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+  const freshSha = crypto.createHash('sha256').update(fresh).digest('hex');
+  let id;
+  let customerToken;
+  let officerToken;
+  let version;
+
+  before(async () => {
+    await server.addUser('officer@bank.example', 'compliance_officer', P.PASSWORD);
+    const app = JSON.parse(require('node:fs').readFileSync(require('node:path').join(require('./lib/server').ROOT,
+      'tests/data/applications/minimal.json'), 'utf8'));
+    const api = (method, path, token, body) => P.api(server.baseUrl, method, path, token, body);
+    assert.equal((await api('POST', '/v1/accounts', null, { email: CUSTOMER, password: P.PASSWORD })).status, 201);
+    customerToken = (await api('POST', '/v1/sessions', null, { email: CUSTOMER, password: P.PASSWORD })).body.token;
+    const created = await api('POST', '/v1/enrollments', customerToken, { application: app });
+    id = created.body.id;
+    version = created.body.version;
+    const event = async (token, body) => {
+      const r = await api('POST', `/v1/enrollments/${id}/events`, token, { base_version: version, ...body });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      version = r.body.version;
+    };
+    await event(customerToken, { kind: 'submitted' });
+    const officer = (await api('POST', '/v1/sessions', null, { email: 'officer@bank.example', password: P.PASSWORD })).body;
+    officerToken = officer.token;
+    await event(officer.token, { kind: 'assigned', assigned: { assignee_id: officer.account.id, assignee_role: 'compliance_officer' } });
+    await event(officer.token, { kind: 'document_decided', reason: 'The scan is unreadable',
+      document_decided: { document_type: 'register_extract', decision: 'rejected' } });
+    await event(officer.token, { kind: 'info_requested', info_requested: { questions: ['Please send a readable register extract'] } });
+  });
+
+  it('the customer replaces it; the server keeps the new file in its place; the answer returns the case', async () => {
+    const b = await B.launch({ viewport: { width: 1100, height: 1000 } });
+    try {
+      const p = await B.openPortal(b.context, server.baseUrl + '?nosw');
+      await P.signIn(p, CUSTOMER);
+      let s = await B.waitState(p, (st) => st.status && st.status.stage === 'info_requested' &&
+        st.status.pending.some((i) => i.kind === 'rejected_document'), 'the rejection shown', 20000);
+      const rejected = s.status.pending.find((i) => i.kind === 'rejected_document');
+      assert.equal(rejected.subject, 'register_extract');
+      assert.equal(rejected.text, 'The scan is unreadable');
+
+      const [chooser] = await Promise.all([p.waitForEvent('filechooser', { timeout: 10000 }), B.click(p, 'replace:register_extract')]);
+      await chooser.setFiles({ name: 'register-extract-readable.pdf', mimeType: 'application/pdf', buffer: fresh });
+      s = await B.waitState(p, (st) => st.enrollment.version > version &&
+        st.uploads.some((u) => u.sha256 === freshSha && u.phase === 'complete'), 'uploaded and written back', 20000);
+
+      // the server: the file whole, in the rejected one's place (same id), the rest of the application as it was
+      const stored = await P.api(server.baseUrl, 'GET', `/v1/enrollments/${id}`, customerToken);
+      const docs = stored.body.application.documents;
+      assert.equal(docs.length, 2);
+      const replaced = docs.find((d) => d.id === 'register');
+      assert.equal(replaced.sha256, freshSha);
+      assert.equal(replaced.file_name, 'register-extract-readable.pdf');
+      assert.equal(replaced.size_bytes, fresh.length);
+      assert.equal(stored.body.application.entity.legal_name, 'Oakfield Joinery');
+      const files = await P.api(server.baseUrl, 'GET', `/v1/enrollments/${id}/documents`, customerToken);
+      assert.ok(files.body.items.some((f) => f.sha256 === freshSha && f.state === 'complete'), JSON.stringify(files.body));
+      const timeline = await P.api(server.baseUrl, 'GET', `/v1/enrollments/${id}/timeline`, officerToken);
+      assert.equal(timeline.body.events.filter((e) => e.kind === 'edited').length, 1);  // one write, nothing more
+
+      await B.settle(p);
+      const button = await B.find(p, 'replace:register_extract');  // above it the reason; the dates stay out
+      const row = await B.find(p, `upload_status:replace:${freshSha.slice(0, 12)}`);  // "Uploaded and checked…"
+      const top = button.y - 26;
+      const shot = await p.screenshot({ clip: { x: 0, y: top, width: 1100, height: row.y + row.h + 8 - top } });
+      const r = compareWithGolden('journey4-replaced.png', shot);
+      assert.ok(r.diffPixels <= r.maxDiffPixels, `${r.diffPixels} pixels differ from ${r.golden} (see ${r.actual})`);
+
+      await B.replaceText(p, 'answer', 'A new scan of the extract is attached.');
+      await B.click(p, 'send_answer');
+      s = await B.waitState(p, (st) => st.status && st.status.stage === 'compliance_review', 'back with compliance', 20000);
+    } finally { await b.close(); }
+  });
+});

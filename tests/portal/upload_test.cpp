@@ -16,6 +16,8 @@
 using namespace onb::portal;
 using onb::portal::test::effects_of;
 using onb::portal::test::run;
+using onb::portal::test::session_json;
+using onb::portal::test::valid_application;
 using onb::Json;
 
 namespace {
@@ -26,18 +28,6 @@ E only(const Effects& effects) {
   REQUIRE(found.size() == 1);
   return found[0];
 }
-
-onb::model::Application valid_application() {
-  std::ifstream in(ONB_SOURCE_DIR "/tests/data/applications/minimal.json", std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  auto app = onb::decode_text<onb::model::Application>(ss.str());
-  REQUIRE(app);
-  return *app;
-}
-
-const char* session_json = R"({"token":"t0k","expires_at":"2026-11-21T00:00:00Z",
-  "account":{"id":"Acc-1","email":"a@example.com","role":"customer"}})";
 
 const std::string sha_a(64, 'a');
 const std::string sha_b(64, 'b');
@@ -150,6 +140,77 @@ TEST_CASE("a picked file is kept per account and content, and waits for the enro
     step.state.enrollment = Enrollment{"e1", 1, onb::workflow::Stage::draft};
     step = run(std::move(step.state), {UploadRetryDue{sha_b}});
     for (const auto& a : effects_of<AnnounceUpload>(step.effects)) CHECK(a.sha256 != sha_b);
+  }
+}
+
+// The server's application as the GET answers it: the rejected licence (sha_b) and a reviewer-side change
+// (a second contact) this browser does not have.
+std::string stored_enrollment_json(std::uint64_t version) {
+  onb::protocol::EnrollmentView view;
+  view.id = "e1";
+  view.version = version;
+  view.stage = onb::workflow::Stage::info_requested;
+  view.application = valid_application();
+  view.application.documents.push_back(
+      {"doc-3", onb::model::DocumentType::trade_licence, "old.pdf", "application/pdf", 1000, sha_b});
+  view.application.contacts.push_back(view.application.contacts.front());
+  view.application.contacts.back().name = "Added on the server";
+  return onb::encode(view).dump();
+}
+
+TEST_CASE("a replacement the server holds whole takes the rejected document's place in the stored application") {
+  AppState s = signed_in_with_valid_application();
+  s.application.documents.push_back(
+      {"doc-3", onb::model::DocumentType::trade_licence, "old.pdf", "application/pdf", 1000, sha_b});
+  s.enrollment = Enrollment{"e1", 5, onb::workflow::Stage::info_requested};
+  Step step = run(std::move(s), {ReplaceDocumentClicked{"trade_licence"}, picked(sha_a, replace_target),
+                                 FileBytesStored{sha_a, true, ""}});
+  step = run(std::move(step.state), {UploadAnswered{sha_a, UploadCall::announce, 201, view_json("d1", 0, false)}});
+  CHECK(effects_of<SendHttp>(step.effects).empty());  // nothing is written before the file is there
+  step = run(std::move(step.state), {UploadAnswered{sha_a, UploadCall::chunk, 200, view_json("d1", file_size, true)}});
+
+  // the whole file is there: read what the server keeps, on its own version
+  const auto read = only<SendHttp>(step.effects);
+  CHECK(read.call == HttpCall::replacement_base);
+  CHECK(read.method == "GET");
+  CHECK(read.path == "/v1/enrollments/e1");
+
+  step = run(std::move(step.state), {HttpResponded{HttpCall::replacement_base, 200, stored_enrollment_json(6)}});
+  const auto write = only<SendHttp>(step.effects);
+  CHECK(write.call == HttpCall::replacement_saved);
+  CHECK(write.method == "PUT");
+  CHECK(write.path == "/v1/enrollments/e1/application");
+  CHECK(!write.idempotency_key.empty());
+  const Json body = Json::parse(write.body);
+  CHECK(body["base_version"] == 6);
+  const Json& docs = body["application"]["documents"];
+  REQUIRE(docs.size() == 3);
+  CHECK(docs[2]["id"] == "doc-3");
+  CHECK(docs[2]["sha256"] == sha_a);  // the new file in the rejected one's place
+  CHECK(docs[2]["file_name"] == "licence.pdf");
+  CHECK(body["application"]["contacts"].size() == 2);  // the server's other changes are kept, not overwritten
+
+  SUBCASE("written: the new version, and the status is asked again") {
+    onb::protocol::EnrollmentView after;
+    after.id = "e1";
+    after.version = 7;
+    after.stage = onb::workflow::Stage::info_requested;
+    step = run(std::move(step.state), {HttpResponded{HttpCall::replacement_saved, 200, onb::encode(after).dump()}});
+    CHECK(step.state.enrollment->version == 7);
+    CHECK(only<SendHttp>(step.effects).path == "/v1/enrollments/e1/timeline");
+  }
+  SUBCASE("changed meanwhile (409): read again and redo on the newer version, never written over") {
+    step = run(std::move(step.state), {HttpResponded{HttpCall::replacement_saved, 409, R"({"code":"version.conflict"})"}});
+    CHECK(only<SendHttp>(step.effects).call == HttpCall::replacement_base);
+    step = run(std::move(step.state), {HttpResponded{HttpCall::replacement_base, 200, stored_enrollment_json(8)}});
+    CHECK(Json::parse(only<SendHttp>(step.effects).body)["base_version"] == 8);
+  }
+  SUBCASE("refused: the server's reason is shown with the status") {
+    step = run(std::move(step.state),
+               {HttpResponded{HttpCall::replacement_saved, 403, R"({"code":"workflow.transition","path":"","message":"not now"})"}});
+    REQUIRE(step.state.status_error);
+    CHECK(step.state.status_error->code == "workflow.transition");
+    CHECK(step.effects.empty());
   }
 }
 
