@@ -23,4 +23,9 @@ void end_frame();
 // The CPU time of the last frame's views, layout and vertex generation, in ms (portalTest.frameTimes()).
 void frame_time(double ms);
 
+// Whether the frame's draw data goes to GL. A measurement may pause it (portalTest.setDrawing(false)):
+// headless Chromium rasterises WebGL on the CPU (SwiftShader), which then competes with the frame being
+// timed for the same cores. Always true without test hooks.
+bool drawing();
+
 }  // namespace onb::portal::test_hooks

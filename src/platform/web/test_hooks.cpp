@@ -42,6 +42,7 @@ std::function<bool()> g_ready;
 std::string g_reply;  // keeps the last string handed to JS alive until the next call
 std::vector<double> g_frame_ms;  // the last frame_times_kept frames' CPU times
 constexpr std::size_t frame_times_kept = 240;
+bool g_drawing = true;
 
 Record& record(ImGuiContext* ctx, ImGuiID id, const ImRect& bb) {
   Record& r = g_current[id];
@@ -92,6 +93,7 @@ EM_JS(void, onb_js_install_test_api, (), {
     state: function() { return json(_onb_test_state); },
     items: function() { return json(_onb_test_items); },
     frameTimes: function() { return json(_onb_test_frame_times); },
+    setDrawing: function(on) { _onb_test_set_drawing(on ? 1 : 0); },
 
     // The one item whose label, or the part of it before or after "##", is `label`; page CSS pixels.
     find: function(label) {
@@ -140,6 +142,8 @@ void frame_time(double ms) {
   g_frame_ms.push_back(ms);
 }
 
+bool drawing() { return g_drawing; }
+
 void end_frame() {
   // Title bars are added (id = MoveId) without a label: tests find windows by their name.
   for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
@@ -160,6 +164,7 @@ EMSCRIPTEN_KEEPALIVE int onb_test_ready() {
   return g_frames > 0 && g_ready && g_ready() ? 1 : 0;
 }
 EMSCRIPTEN_KEEPALIVE int onb_test_frames() { return onb::portal::test_hooks::g_frames; }
+EMSCRIPTEN_KEEPALIVE void onb_test_set_drawing(int on) { onb::portal::test_hooks::g_drawing = on != 0; }
 EMSCRIPTEN_KEEPALIVE const char* onb_test_frame_times() {
   using namespace onb::portal::test_hooks;
   g_reply = onb::encode(g_frame_ms).dump();

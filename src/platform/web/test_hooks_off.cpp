@@ -8,5 +8,6 @@ void name_item(unsigned, const char*) {}
 void name_last_item(const char*) {}
 void end_frame() {}
 void frame_time(double) {}
+bool drawing() { return true; }
 
 }  // namespace onb::portal::test_hooks
