@@ -17,7 +17,8 @@ namespace onb::portal {
 // Which request an HTTP reply belongs to, so `update` knows how to read it.
 BOOST_DEFINE_ENUM_CLASS(HttpCall, sign_up, sign_in, sign_out, create_enrollment, update_application,
                         submit_enrollment, list_enrollments, claim_invite, timeline, provide_info, queue_page,
-                        case_view, case_timeline, case_action, policy, replacement_base, replacement_saved)
+                        case_view, case_timeline, case_action, policy, replacement_base, replacement_saved,
+                        server_copy)
 
 // Browser-local storage (IndexedDB behind a file system). Answered by StoredTextRead.
 struct ReadStoredText {

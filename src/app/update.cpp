@@ -84,6 +84,7 @@ Step on(AppState s, const HttpResponded& a) {
     case HttpCall::update_application:
     case HttpCall::submit_enrollment: return on_submit_reply(std::move(s), a);
     case HttpCall::list_enrollments: return on_list_reply(std::move(s), a);
+    case HttpCall::server_copy: return on_server_copy_reply(std::move(s), a);
     case HttpCall::claim_invite: return on_claim_reply(std::move(s), a);
     case HttpCall::timeline:
     case HttpCall::provide_info: return on_status_reply(std::move(s), a);

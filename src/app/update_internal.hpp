@@ -69,6 +69,7 @@ Step on(AppState s, const SubmitClicked& a);
 Step on(AppState s, const NetworkChanged& a);
 Step on_submit_reply(AppState s, const HttpResponded& a);
 Step on_list_reply(AppState s, const HttpResponded& a);
+Step on_server_copy_reply(AppState s, const HttpResponded& a);
 Step on_claim_reply(AppState s, const HttpResponded& a);
 // POST /v1/invites/{token}/claim for a customer who opened an invitation link; no effect otherwise.
 Effects claim_invite(AppState& s);

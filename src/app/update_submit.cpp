@@ -226,7 +226,22 @@ Step on_list_reply(AppState s, const HttpResponded& a) {
   s.enrollment = Enrollment{first.id, first.version, first.stage};
   if (first.stage != workflow::Stage::draft && !s.outbox) s.submission.status = SubmitStatus::submitted;
   Effects effects = fetch_status(s);
+  // No draft in this browser (another device, a cleared browser): the application is the server's copy.
+  if (s.draft == DraftStatus::no_draft && !s.outbox)
+    effects.push_back(SendHttp{HttpCall::server_copy, "GET", enrollment_path(first.id), "", s.session->token, ""});
   return {std::move(s), std::move(effects)};
+}
+
+// The server's copy is shown only while this browser still has no draft of its own: a draft read back
+// meanwhile, or anything typed, wins (and is what a later submission sends). Kept in memory only; an edit
+// makes it the draft.
+Step on_server_copy_reply(AppState s, const HttpResponded& a) {
+  if (a.status != 200 || s.draft != DraftStatus::no_draft || s.outbox || !s.enrollment) return {std::move(s), {}};
+  auto view = decode_text<protocol::EnrollmentView>(a.body);
+  if (!view || view->id != s.enrollment->id) return {std::move(s), {}};
+  s.application = std::move(view->application);
+  revalidate(s);
+  return {std::move(s), {}};
 }
 
 }  // namespace onb::portal::detail

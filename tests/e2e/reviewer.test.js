@@ -161,6 +161,9 @@ describe('journey 3: reviewers take a case to active; segregation of duties refu
       assert.equal(c.payment_terms_days, 30);
       assert.equal(c.invoicing_channel, 'email');
       await B.find(page, 'confirmation:customer_number');
+      // a fresh browser holds no draft: the company comes from the server's copy of the application
+      await B.waitState(page, (st) => st.application.entity.legal_name === 'Oakfield Joinery', 'the server\'s copy');
+      await B.find(page, 'confirmation:company');
 
       await B.click(page, 'printable');
       await B.waitState(page, (st) => st.printable, 'printable view');

@@ -329,3 +329,46 @@ TEST_CASE("the customer's status: fetched once submitted, questions answered") {
   CHECK(body["info_provided"]["answers"][0] == "Tom");
   CHECK(body["base_version"] == 3);
 }
+
+// On another device (no draft in this browser) a customer with an enrollment on the server sees the
+// server's copy of their application; a draft of this browser, read back or typed, wins over it.
+TEST_CASE("without a draft in this browser, the customer's application is the server's copy") {
+  onb::protocol::EnrollmentPage page;
+  page.items.push_back({});
+  page.items[0].id = "e1";
+  page.items[0].version = 3;
+  page.items[0].stage = onb::workflow::Stage::compliance_review;
+  onb::protocol::EnrollmentView view;
+  view.id = "e1";
+  view.version = 3;
+  view.stage = onb::workflow::Stage::compliance_review;
+  view.application = valid_application();
+  const std::string view_json = onb::encode(view).dump();
+
+  Step step = run(signed_in(), {HttpResponded{HttpCall::list_enrollments, 200, onb::encode(page).dump()}});
+  std::vector<SendHttp> copies;
+  for (const auto& h : effects_of<SendHttp>(step.effects))
+    if (h.call == HttpCall::server_copy) copies.push_back(h);
+  REQUIRE(copies.size() == 1);
+  CHECK(copies[0].method == "GET");
+  CHECK(copies[0].path == "/v1/enrollments/e1");
+
+  SUBCASE("no draft here: the server's application is shown and checked, not stored as a draft") {
+    step = run(std::move(step.state), {HttpResponded{HttpCall::server_copy, 200, view_json}});
+    CHECK(step.state.application.entity.legal_name == view.application.entity.legal_name);
+    CHECK_FALSE(onb::validation::has_errors(step.state.report.problems));
+    CHECK(effects_of<WriteStoredText>(step.effects).empty());
+  }
+  SUBCASE("a draft of this browser read back before the answer wins") {
+    onb::model::Application mine;
+    mine.entity.legal_name = "Typed here";
+    step = run(std::move(step.state), {StoredTextRead{draft_key(step.state), true, onb::encode(mine).dump()},
+                                       HttpResponded{HttpCall::server_copy, 200, view_json}});
+    CHECK(step.state.application.entity.legal_name == "Typed here");
+  }
+  SUBCASE("typing before the answer wins") {
+    step = run(std::move(step.state), {FieldEdited{"/entity/legal_name", "Typed now"},
+                                       HttpResponded{HttpCall::server_copy, 200, view_json}});
+    CHECK(step.state.application.entity.legal_name == "Typed now");
+  }
+}
