@@ -362,7 +362,8 @@ TEST_CASE("without a draft in this browser, the customer's application is the se
   SUBCASE("a draft of this browser read back before the answer wins") {
     onb::model::Application mine;
     mine.entity.legal_name = "Typed here";
-    step = run(std::move(step.state), {StoredTextRead{draft_key(step.state), true, onb::encode(mine).dump()},
+    const std::string key = draft_key(step.state);  // before the state is moved into run()
+    step = run(std::move(step.state), {StoredTextRead{key, true, onb::encode(mine).dump()},
                                        HttpResponded{HttpCall::server_copy, 200, view_json}});
     CHECK(step.state.application.entity.legal_name == "Typed here");
   }
