@@ -61,7 +61,8 @@ bool g_focus_lost = false;
 void restart_lost_navigation() {
   static std::pair<Screen, bool> shown{Screen::sign_in, false};
   const std::pair<Screen, bool> now{g_store.state().screen, g_store.state().printable};
-  if (now == shown && !std::exchange(g_focus_lost, false)) return;
+  const bool lost = std::exchange(g_focus_lost, false);  // taken every frame: one restart per loss
+  if (now == shown && !lost) return;
   shown = now;
   if (ImGuiWindow* page = ImGui::FindWindowByName(views::page_window)) {
     ImGui::FocusWindow(page);
