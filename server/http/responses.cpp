@@ -5,10 +5,14 @@
 namespace onb::server::http {
 
 Response json_response(int status, const Json& body) {
+  // Replacement instead of an exception: the codec only stores valid UTF-8, so this never triggers.
+  return json_text_response(status, body.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+Response json_text_response(int status, std::string text) {
   Response res;
   res.status = status;
-  // Replacement instead of an exception: the codec only stores valid UTF-8, so this never triggers.
-  res.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+  res.body = std::move(text);
   res.set("Content-Type", json_media_type);
   // API answers are per-user and change; caches (and the service worker) must never reuse them.
   res.set("Cache-Control", "no-store");

@@ -15,9 +15,12 @@ inline constexpr const char* json_media_type = "application/json";
 
 Response json_response(int status, const Json& body);
 
+// A JSON answer whose text is already written.
+Response json_text_response(int status, std::string text);
+
 template <class T>
 Response json_response(int status, const T& value) {
-  return json_response(status, onb::encode(value));
+  return json_text_response(status, onb::encode_text(value));
 }
 
 Response error_response(int status, const Error& error);

@@ -41,7 +41,7 @@ Answer validation_failure(const validation::Problems& problems);
 
 template <class T>
 Answer success(int status, const T& value) {
-  return Answer{status, onb::encode(value).dump(-1, ' ', false, Json::error_handler_t::replace), std::nullopt, false};
+  return Answer{status, onb::encode_text(value), std::nullopt, false};
 }
 
 }  // namespace onb::server::service

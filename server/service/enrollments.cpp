@@ -89,7 +89,11 @@ Answer replay_of(const storage::IdempotencyRecord& stored, const std::optional<I
 // [SECTION] views
 
 protocol::EnrollmentView EnrollmentService::view_of(const storage::EnrollmentRecord& r, const Principal& who) const {
-  auto report = validation::validate_application(r.application, policies_.documents, today());
+  return view_of(r, who, validation::validate_application(r.application, policies_.documents, today()));
+}
+
+protocol::EnrollmentView EnrollmentService::view_of(const storage::EnrollmentRecord& r, const Principal& who,
+                                                    validation::ValidationReport report) const {
   const auto summary = workflow::summarize(r.application, report, today());
   protocol::EnrollmentView v;
   v.id = r.id;
@@ -171,7 +175,7 @@ void EnrollmentService::create(WriteContext ctx, protocol::CreateEnrollment body
       invite = random_id() + random_id();  // 256 bits: the link is the credential
       r.invite_hash = storage::blake2b_hex(*invite);
     }
-    auto view = view_of(r, ctx.who);
+    auto view = view_of(r, ctx.who, std::move(report));
     view.invite_token = invite;
     commit(ctx, storage::EnrollmentWrite{r, 0, {e}, std::nullopt}, success(201, view), done);
   });
@@ -197,7 +201,7 @@ void EnrollmentService::update_application(WriteContext ctx, std::string id, pro
     auto after = r;
     after.application = app;
     after.state = workflow::evolve(r.state, e);
-    return Change{{after, base, {e}, std::nullopt}, success(200, view_of(after, ctx.who)), false};
+    return Change{{after, base, {e}, std::nullopt}, success(200, view_of(after, ctx.who, std::move(report))), false};
   };
   write_existing(ctx, std::move(id), body.base_version, std::move(change), std::move(done));
 }
@@ -218,7 +222,8 @@ void EnrollmentService::act(WriteContext ctx, std::string id, protocol::ActionRe
     }
     auto after = r;
     after.state = workflow::evolve(r.state, e);
-    return Change{{after, base, {e}, std::nullopt, false}, success(200, view_of(after, ctx.who)), false};
+    return Change{{after, base, {e}, std::nullopt, false}, success(200, view_of(after, ctx.who, std::move(report))),
+                  false};
   };
   write_existing(ctx, std::move(id), body.base_version, std::move(change), std::move(done));
 }

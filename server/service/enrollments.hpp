@@ -11,6 +11,7 @@
 #include "server/service/view_cache.hpp"
 #include "server/storage/store.hpp"
 #include "shared/protocol/api.hpp"
+#include "shared/validation/application.hpp"
 
 #include <optional>
 #include <string>
@@ -59,6 +60,10 @@ class EnrollmentService {
   void commit(WriteContext ctx, storage::EnrollmentWrite write, Answer answer, Done done);
   void with_idempotency(const WriteContext& ctx, Done done, std::function<void()> work);
   protocol::EnrollmentView view_of(const storage::EnrollmentRecord& r, const Principal& who) const;
+  // The same, with the application's validation report already made (a write validated it to check
+  // the event): validation is the costliest part of a view.
+  protocol::EnrollmentView view_of(const storage::EnrollmentRecord& r, const Principal& who,
+                                   validation::ValidationReport report) const;
   protocol::EnrollmentSummary summary_of(const storage::EnrollmentRecord& r, const Principal& who,
                                          std::int64_t now) const;
 

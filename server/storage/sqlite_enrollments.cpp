@@ -10,8 +10,10 @@
 namespace onb::server::storage {
 namespace {
 
+// USING keeps `id` unambiguous in the WHERE clauses appended to this.
 constexpr const char* select_enrollment =
-    "SELECT id, customer_id, created_by, invite_hash, application, state, cursor FROM enrollments ";
+    "SELECT id, customer_id, created_by, invite_hash, application, state, cursor FROM enrollments "
+    "JOIN enrollment_applications USING (id) ";
 
 std::string stage_name(workflow::Stage s) { return onb::encode(s).get<std::string>(); }
 
@@ -75,7 +77,7 @@ Result<void> append_events(StatementCache& sql, const std::vector<workflow::Even
     Query q(sql, "INSERT INTO events (enrollment_id, sequence, body, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5)");
     const int rc = q.bind(1, e.enrollment_id)
                        .bind(2, static_cast<std::int64_t>(e.sequence))
-                       .bind(3, onb::encode(e).dump())
+                       .bind(3, onb::encode_text(e))
                        .bind(4, prev)
                        .bind(5, hashes[i])
                        .step();
@@ -85,32 +87,36 @@ Result<void> append_events(StatementCache& sql, const std::vector<workflow::Even
   return {};
 }
 
+// The projection row, and the application in its own table: a workflow action changes a few hundred
+// bytes of state, and with the ≈7 KB application in the same row SQLite rewrote its overflow pages
+// (and their WAL frames) on every action.
 Result<void> upsert_projection(StatementCache& sql, const EnrollmentRecord& r, bool create, bool with_application,
                                const std::string& hash, std::uint64_t cursor) {
   const char* insert =
-      "INSERT INTO enrollments (id, customer_id, created_by, invite_hash, version, stage, application, state, "
-      "cursor, last_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+      "INSERT INTO enrollments (id, customer_id, created_by, invite_hash, version, stage, state, cursor, last_hash) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
   const char* update =
       "UPDATE enrollments SET customer_id = ?2, created_by = ?3, invite_hash = ?4, version = ?5, stage = ?6, "
-      "application = ?7, state = ?8, cursor = ?9, last_hash = ?10 WHERE id = ?1";
-  // A workflow action leaves the application as it is: neither encoded nor written again.
-  const char* update_keeping_application =
-      "UPDATE enrollments SET customer_id = ?2, created_by = ?3, invite_hash = ?4, version = ?5, stage = ?6, "
-      "state = ?8, cursor = ?9, last_hash = ?10 WHERE id = ?1";
-  with_application = with_application || create;
-  Query q(sql, create ? insert : with_application ? update : update_keeping_application);
-  q.bind(1, r.id)
-      .bind(2, r.customer_id)
-      .bind(3, r.created_by)
-      .bind(4, r.invite_hash)
-      .bind(5, static_cast<std::int64_t>(r.state.last_sequence))
-      .bind(6, stage_name(r.state.stage));
-  if (with_application) q.bind(7, onb::encode(r.application).dump());
-  const int rc = q.bind(8, onb::encode(r.state).dump())
-                     .bind(9, static_cast<std::int64_t>(cursor))
-                     .bind(10, hash)
-                     .step();
-  if (rc != SQLITE_DONE) return q.error("write enrollment");
+      "state = ?7, cursor = ?8, last_hash = ?9 WHERE id = ?1";
+  {
+    Query q(sql, create ? insert : update);
+    const int rc = q.bind(1, r.id)
+                       .bind(2, r.customer_id)
+                       .bind(3, r.created_by)
+                       .bind(4, r.invite_hash)
+                       .bind(5, static_cast<std::int64_t>(r.state.last_sequence))
+                       .bind(6, stage_name(r.state.stage))
+                       .bind(7, onb::encode_text(r.state))
+                       .bind(8, static_cast<std::int64_t>(cursor))
+                       .bind(9, hash)
+                       .step();
+    if (rc != SQLITE_DONE) return q.error("write enrollment");
+  }
+  if (!with_application && !create) return {};  // a workflow action: the application is neither encoded nor written
+  Query q(sql, create ? "INSERT INTO enrollment_applications (id, application) VALUES (?1, ?2)"
+                      : "UPDATE enrollment_applications SET application = ?2 WHERE id = ?1");
+  if (q.bind(1, r.id).bind(2, onb::encode_text(r.application)).step() != SQLITE_DONE)
+    return q.error("write application");
   return {};
 }
 

@@ -12,7 +12,7 @@ namespace {
 // The schema, one entry per version; never edit a released entry, append a new one. JSON columns hold
 // the codec's JSON: the wire format is the record, so the model can grow fields without a migration
 // per field (a row that no longer decodes is reported as storage.corrupt).
-constexpr std::array<const char*, 4> migrations{
+constexpr std::array<const char*, 5> migrations{
     R"sql(
     CREATE TABLE drafts (
       id         TEXT PRIMARY KEY,
@@ -97,6 +97,16 @@ constexpr std::array<const char*, 4> migrations{
     ) STRICT;
     CREATE UNIQUE INDEX document_chunks_in_order ON document_chunks (document_id, first_byte)
     )sql",
+    // The application in its own table: a workflow action rewrites the small projection row only
+    // (with the ≈7 KB application inline, every action rewrote its overflow pages: docs/perf/server.md).
+    R"sql(
+    CREATE TABLE enrollment_applications (
+      id          TEXT PRIMARY KEY REFERENCES enrollments(id),
+      application TEXT NOT NULL
+    ) STRICT;
+    INSERT INTO enrollment_applications (id, application) SELECT id, application FROM enrollments;
+    ALTER TABLE enrollments DROP COLUMN application
+    )sql",
 };
 
 Result<std::uint64_t> last_cursor(sqlite3* db) {
@@ -131,17 +141,22 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
     if (!read_db) return read_db.error();
     read_dbs.push_back(std::move(*read_db));
   }
+  auto checkpoint_db = open_connection(path);
+  if (!checkpoint_db) return checkpoint_db.error();
   auto cursor = last_cursor(write_db->get());
   if (!cursor) return cursor.error();
-  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*write_db), std::move(read_dbs), *version, *cursor));
+  return std::unique_ptr<SqliteStore>(
+      new SqliteStore(std::move(*write_db), std::move(read_dbs), std::move(*checkpoint_db), *version, *cursor));
 }
 
-SqliteStore::SqliteStore(Connection write_db, std::vector<Connection> read_dbs, int schema_version, std::uint64_t cursor)
+SqliteStore::SqliteStore(Connection write_db, std::vector<Connection> read_dbs, Connection checkpoint_db,
+                         int schema_version, std::uint64_t cursor)
     : write_db_(std::move(write_db)),
       write_sql_(write_db_.get()),
       schema_version_(schema_version),
       cursor_(cursor),
-      writer_(write_db_.get()) {
+      checkpointer_(std::move(checkpoint_db)),
+      writer_(write_db_.get(), checkpointer_) {
   for (auto& db : read_dbs) readers_.push_back(std::make_unique<Reader>(std::move(db)));
 }
 
@@ -149,6 +164,7 @@ SqliteStore::~SqliteStore() { close(); }
 
 void SqliteStore::close() {
   writer_.stop();
+  checkpointer_.stop();
   for (auto& r : readers_) r->worker.stop();
   write_sql_ = StatementCache(nullptr);
   for (auto& r : readers_) {

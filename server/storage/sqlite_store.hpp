@@ -77,7 +77,8 @@ class SqliteStore final : public Store {
     SerialWorker worker;
   };
 
-  SqliteStore(Connection write_db, std::vector<Connection> read_dbs, int schema_version, std::uint64_t cursor);
+  SqliteStore(Connection write_db, std::vector<Connection> read_dbs, Connection checkpoint_db, int schema_version,
+              std::uint64_t cursor);
 
   // Runs `op` on the next reader's thread and completes with its result (on that thread).
   template <class T, class Op>
@@ -98,6 +99,7 @@ class SqliteStore final : public Store {
   StampIndex stamps_{200'000};  // ≈50 MB when full
   std::vector<std::unique_ptr<Reader>> readers_;
   std::atomic<std::size_t> next_reader_{0};
+  Checkpointer checkpointer_;  // before the writer, which tells it of commits
   GroupCommitWriter writer_;
 };
 

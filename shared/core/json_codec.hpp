@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -59,6 +61,159 @@ void encode_into(Json& out, const T& v) {
   }
 }
 
+// The text writer: the bytes of encode(v).dump(-1, ' ', false, error_handler_t::replace), written
+// straight from the value with no Json tree in between (building the tree, a std::map per object,
+// was most of the time of encoding a whole enrollment). Keys come in the tree's order (sorted), the
+// escapes are nlohmann's; the rare cases it would spell in its own way (doubles, invalid UTF-8) are
+// handed to nlohmann itself, so the two can never differ.
+
+inline bool valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t n;
+    std::uint32_t cp;
+    if ((c & 0xE0) == 0xC0) n = 1, cp = c & 0x1F;
+    else if ((c & 0xF0) == 0xE0) n = 2, cp = c & 0x0F;
+    else if ((c & 0xF8) == 0xF0) n = 3, cp = c & 0x07;
+    else return false;
+    if (i + n >= s.size()) return false;  // the sequence runs past the end
+    for (std::size_t k = 1; k <= n; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are invalid, as nlohmann's decoder says.
+    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+inline void write_json_string(std::string& out, std::string_view s) {
+  if (!valid_utf8(s)) {
+    out += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+    return;
+  }
+  static constexpr char hex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t run = 0;  // bytes copied as they are, in one append
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const char* escape = nullptr;
+    switch (c) {
+      case '"': escape = "\\\""; break;
+      case '\\': escape = "\\\\"; break;
+      case '\b': escape = "\\b"; break;
+      case '\f': escape = "\\f"; break;
+      case '\n': escape = "\\n"; break;
+      case '\r': escape = "\\r"; break;
+      case '\t': escape = "\\t"; break;
+      default:
+        if (c >= 0x20) continue;
+    }
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    if (escape) {
+      out += escape;
+    } else {
+      const char u[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+      out.append(u, sizeof u);
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
+template <class T>
+void write_json(std::string& out, const T& v);
+
+// A struct's members in the order the Json tree keeps its keys, each with its writer.
+template <class T>
+struct SortedMembers {
+  using Writer = bool (*)(std::string& out, const T& v, bool first);  // false: an absent optional, nothing written
+  struct Entry {
+    std::string_view name;
+    Writer write;
+  };
+  static const std::vector<Entry>& get() {
+    static const std::vector<Entry> entries = [] {
+      std::vector<Entry> e;
+      boost::mp11::mp_for_each<public_members<T>>([&](auto d) {
+        using D = decltype(d);
+        e.push_back({D::name, [](std::string& out, const T& v, bool first) -> bool {
+                       const auto& member = v.*D::pointer;
+                       if constexpr (is_optional<std::decay_t<decltype(member)>>::value) {
+                         if (!member) return false;
+                       }
+                       if (!first) out += ',';
+                       write_json_string(out, D::name);
+                       out += ':';
+                       write_json(out, member);
+                       return true;
+                     }});
+      });
+      std::stable_sort(e.begin(), e.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+      return e;
+    }();
+    return entries;
+  }
+};
+
+template <class T>
+void write_json(std::string& out, const T& v) {
+  if constexpr (std::is_same_v<T, bool>) {
+    out += v ? "true" : "false";
+  } else if constexpr (Integer<T>) {
+    char digits[24];
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, v);
+    out.append(digits, end);
+  } else if constexpr (std::is_floating_point_v<T>) {
+    out += Json(v).dump();
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    write_json_string(out, v);
+  } else if constexpr (DescribedEnum<T>) {
+    const char* name = boost::describe::enum_to_string(v, nullptr);
+    if (name) write_json_string(out, name);
+    else out += "null";
+  } else if constexpr (is_optional<T>::value) {
+    if (v) write_json(out, *v);
+    else out += "null";
+  } else if constexpr (is_vector<T>::value) {
+    out += '[';
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (i) out += ',';
+      write_json(out, v[i]);
+    }
+    out += ']';
+  } else if constexpr (is_string_map<T>::value) {
+    out += '{';
+    bool first = true;
+    for (const auto& [k, e] : v) {
+      if (!first) out += ',';
+      first = false;
+      write_json_string(out, k);
+      out += ':';
+      write_json(out, e);
+    }
+    out += '}';
+  } else if constexpr (DescribedStruct<T>) {
+    out += '{';
+    bool first = true;
+    for (const auto& m : SortedMembers<T>::get())
+      if (m.write(out, v, first)) first = false;
+    out += '}';
+  } else {
+    static_assert(sizeof(T) == 0, "onb::encode_text: type is not described and not a supported JSON value type");
+  }
+}
+
 inline const char* json_type_name(const Json& j) {
   switch (j.type()) {
     case Json::value_t::null: return "null";
@@ -80,15 +235,32 @@ inline Error type_error(const std::string& path, std::string_view expected, cons
 
 // ---------------------------------------------------------------------------------------------- decode
 
-template <class T>
-std::optional<Error> decode_into(const Json& j, T& out, const std::string& path);
+// Where a value sits, turned into a JSON pointer only when an error names it: a decode that succeeds
+// builds no path string at all (it built one per member before, most of a large decode's allocations).
+struct PathLink {
+  enum class Kind { root, key, index };
+  Kind kind = Kind::root;
+  const PathLink* parent = nullptr;
+  std::string_view text;  // root: the caller's prefix; key: the member name or map key
+  std::size_t index = 0;
+
+  PathLink child(std::string_view key) const { return PathLink{Kind::key, this, key, 0}; }
+  PathLink child(std::size_t i) const { return PathLink{Kind::index, this, {}, i}; }
+  std::string str() const {
+    if (kind == Kind::root) return std::string(text);
+    return kind == Kind::key ? pointer_append(parent->str(), text) : pointer_append(parent->str(), index);
+  }
+};
 
 template <class T>
-std::optional<Error> decode_integer(const Json& j, T& out, const std::string& path) {
+std::optional<Error> decode_into(const Json& j, T& out, const PathLink& path);
+
+template <class T>
+std::optional<Error> decode_integer(const Json& j, T& out, const PathLink& path) {
   if (j.is_number_unsigned()) {
     const auto u = j.get<std::uint64_t>();
     if (u > static_cast<std::uint64_t>(std::numeric_limits<T>::max()))
-      return make_error("json.range", path, "number " + std::to_string(u) + " is too large");
+      return make_error("json.range", path.str(), "number " + std::to_string(u) + " is too large");
     out = static_cast<T>(u);
     return std::nullopt;
   }
@@ -96,16 +268,16 @@ std::optional<Error> decode_integer(const Json& j, T& out, const std::string& pa
     const auto s = j.get<std::int64_t>();
     if (s < static_cast<std::int64_t>(std::numeric_limits<T>::min()) ||
         (s > 0 && static_cast<std::uint64_t>(s) > static_cast<std::uint64_t>(std::numeric_limits<T>::max())))
-      return make_error("json.range", path, "number " + std::to_string(s) + " is out of range");
+      return make_error("json.range", path.str(), "number " + std::to_string(s) + " is out of range");
     out = static_cast<T>(s);
     return std::nullopt;
   }
-  return type_error(path, "integer", j);
+  return type_error(path.str(), "integer", j);
 }
 
 template <class T>
-std::optional<Error> decode_enum(const Json& j, T& out, const std::string& path) {
-  if (!j.is_string()) return type_error(path, "string", j);
+std::optional<Error> decode_enum(const Json& j, T& out, const PathLink& path) {
+  if (!j.is_string()) return type_error(path.str(), "string", j);
   const auto& s = j.get_ref<const std::string&>();
   if (boost::describe::enum_from_string(s.c_str(), out)) return std::nullopt;
   std::string allowed;
@@ -113,27 +285,28 @@ std::optional<Error> decode_enum(const Json& j, T& out, const std::string& path)
     allowed += allowed.empty() ? "" : ", ";
     allowed += d.name;
   });
-  return make_error("json.enum", path, "'" + s + "' is not one of: " + allowed);
+  return make_error("json.enum", path.str(), "'" + s + "' is not one of: " + allowed);
 }
 
 template <class T>
-std::optional<Error> decode_struct(const Json& j, T& out, const std::string& path) {
-  if (!j.is_object()) return type_error(path, "object", j);
+std::optional<Error> decode_struct(const Json& j, T& out, const PathLink& path) {
+  if (!j.is_object()) return type_error(path.str(), "object", j);
   for (auto it = j.begin(); it != j.end(); ++it) {
     const std::string& key = it.key();  // not a structured binding: clang 14 cannot capture those
     bool known = false;
     boost::mp11::mp_for_each<public_members<T>>([&](auto d) { known = known || key == d.name; });
-    if (!known) return make_error("json.unknown_field", pointer_append(path, key), "unknown field '" + key + "'");
+    if (!known) return make_error("json.unknown_field", path.child(key).str(), "unknown field '" + key + "'");
   }
   std::optional<Error> err;
   boost::mp11::mp_for_each<public_members<T>>([&](auto d) {
     if (err) return;
     using M = std::decay_t<decltype(out.*d.pointer)>;
-    const std::string member_path = pointer_append(path, d.name);
+    const auto member_path = path.child(d.name);
     const auto it = j.find(d.name);
     if (it == j.end()) {
       if constexpr (!may_be_absent<M>)
-        err = make_error("json.missing_field", member_path, std::string("missing required field '") + d.name + "'");
+        err = make_error("json.missing_field", member_path.str(),
+                         std::string("missing required field '") + d.name + "'");
       return;
     }
     err = decode_into(*it, out.*d.pointer, member_path);
@@ -142,18 +315,18 @@ std::optional<Error> decode_struct(const Json& j, T& out, const std::string& pat
 }
 
 template <class T>
-std::optional<Error> decode_into(const Json& j, T& out, const std::string& path) {
+std::optional<Error> decode_into(const Json& j, T& out, const PathLink& path) {
   if constexpr (std::is_same_v<T, bool>) {
-    if (!j.is_boolean()) return type_error(path, "boolean", j);
+    if (!j.is_boolean()) return type_error(path.str(), "boolean", j);
     out = j.get<bool>();
   } else if constexpr (Integer<T>) {
     return decode_integer(j, out, path);
   } else if constexpr (std::is_floating_point_v<T>) {
-    if (!j.is_number()) return type_error(path, "number", j);
+    if (!j.is_number()) return type_error(path.str(), "number", j);
     out = j.get<T>();
-    if (!std::isfinite(out)) return make_error("json.range", path, "number is not finite");
+    if (!std::isfinite(out)) return make_error("json.range", path.str(), "number is not finite");
   } else if constexpr (std::is_same_v<T, std::string>) {
-    if (!j.is_string()) return type_error(path, "string", j);
+    if (!j.is_string()) return type_error(path.str(), "string", j);
     out = j.get_ref<const std::string&>();
   } else if constexpr (DescribedEnum<T>) {
     return decode_enum(j, out, path);
@@ -166,16 +339,16 @@ std::optional<Error> decode_into(const Json& j, T& out, const std::string& path)
     if (auto e = decode_into(j, inner, path)) return e;
     out = std::move(inner);
   } else if constexpr (is_vector<T>::value) {
-    if (!j.is_array()) return type_error(path, "array", j);
+    if (!j.is_array()) return type_error(path.str(), "array", j);
     out.clear();
     out.resize(j.size());
     for (std::size_t i = 0; i < j.size(); ++i)
-      if (auto e = decode_into(j[i], out[i], pointer_append(path, i))) return e;
+      if (auto e = decode_into(j[i], out[i], path.child(i))) return e;
   } else if constexpr (is_string_map<T>::value) {
-    if (!j.is_object()) return type_error(path, "object", j);
+    if (!j.is_object()) return type_error(path.str(), "object", j);
     out.clear();
-    for (const auto& [key, value] : j.items())
-      if (auto e = decode_into(value, out[key], pointer_append(path, key))) return e;
+    for (auto it = j.begin(); it != j.end(); ++it)
+      if (auto e = decode_into(it.value(), out[it.key()], path.child(it.key()))) return e;
   } else if constexpr (DescribedStruct<T>) {
     return decode_struct(j, out, path);
   } else {
@@ -193,12 +366,23 @@ Json encode(const T& value) {
   return out;
 }
 
+// The JSON text of `value`, byte for byte encode(value).dump(-1, ' ', false, Json::error_handler_t::replace)
+// (tests/shared/core/json_codec_test.cpp holds them to it), several times faster. Never throws.
+template <class T>
+std::string encode_text(const T& value) {
+  std::string out;
+  out.reserve(256);
+  detail::write_json(out, value);
+  return out;
+}
+
 // Strict decode of an already parsed document. `path` prefixes every error path (for embedded parts).
 template <class T>
 [[nodiscard]] Result<T> decode(const Json& j, const std::string& path = "") {
   T out{};
   // in_place_* tags: for T = Error (decoding an error reply) plain returns would be ambiguous.
-  if (auto e = detail::decode_into(j, out, path)) return Result<T>(boost::system::in_place_error, std::move(*e));
+  if (auto e = detail::decode_into(j, out, detail::PathLink{detail::PathLink::Kind::root, nullptr, path, 0}))
+    return Result<T>(boost::system::in_place_error, std::move(*e));
   return Result<T>(boost::system::in_place_value, std::move(out));
 }
 
