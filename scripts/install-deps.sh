@@ -14,6 +14,7 @@ apt_packages=(
   libboost1.81-dev                             # Describe needs >= 1.81; conflicts with libboost1.74-dev
   nlohmann-json3-dev doctest-dev
   libsqlite3-dev libsodium-dev zlib1g-dev        # server storage, crypto, gzip
+  libjemalloc-dev                                # the server's allocator
   chromium                                     # end-to-end tests drive Debian's browser, never a download
   fonts-noto-core python3-fonttools            # the portal's Unicode font subset
   python3 python3-stdnum python3-phonenumbers  # identifier oracle; phone plan generator

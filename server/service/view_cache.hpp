@@ -24,10 +24,16 @@ class ViewCache {
     return it->second.body;
   }
 
-  // When full, the cache starts over: a simple bound that costs one rebuild per entry after a reset.
+  // When full, one other entry is forgotten (about at random: whichever the table lists first).
   void put(const std::string& key, std::uint64_t cursor, std::int64_t day, std::string body) {
+    std::string evicted;  // freed after the lock is released
     std::lock_guard lock(mutex_);
-    if (entries_.size() >= capacity_ && !entries_.count(key)) entries_.clear();
+    const bool fresh = !entries_.count(key);
+    if (fresh && entries_.size() >= capacity_) {
+      auto victim = entries_.begin();
+      evicted = std::move(victim->second.body);
+      entries_.erase(victim);
+    }
     entries_[key] = Entry{cursor, day, std::move(body)};
   }
 

@@ -21,8 +21,8 @@ class RecordCache {
 
   // The cached record of `id` when it was read from the row at `cursor`.
   std::shared_ptr<const EnrollmentRecord> find(const std::string& id, std::uint64_t cursor) const;
-  // Remembers `record` (its `cursor` says which row it is). When full, the cache starts over: a
-  // simple bound that costs one decode per record after a reset.
+  // Remembers `record` (its `cursor` says which row it is). When full, one other record is
+  // forgotten (about at random: no bookkeeping on the read path).
   void put(EnrollmentRecord record);
 
  private:
