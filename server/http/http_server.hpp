@@ -1,7 +1,7 @@
-// The network side of the server: listener, per-connection sessions (Boost.Beast), limits and
-// timeouts, the signal wait, and the metrics of all of it (GET /metrics). It only moves bytes between
-// sockets and the Router; everything a request means is decided there. Beast and Asio stay inside
-// http_server.cpp (one heavy TU).
+// The network side of the server: the listener, one epoll loop per I/O thread owning its connections
+// (parsed by Boost.Beast's HTTP/1.1 parser), limits and timeouts, the signal wait, and the metrics of
+// all of it (GET /metrics). It only moves bytes between sockets and the Router; everything a request
+// means is decided there. Beast and the socket calls stay inside http_server.cpp.
 #pragma once
 
 #include "server/http/metrics.hpp"
@@ -32,8 +32,8 @@ class HttpServer {
   Metrics& metrics();
 
   // Serves on limits::io_threads threads until SIGINT or SIGTERM; then stops accepting, stops the
-  // I/O threads and returns the signal number. Handlers still pending in storage complete later into
-  // a stopped loop and are dropped with it.
+  // I/O threads and returns the signal number. Answers still pending in storage arrive later at a
+  // stopped loop and are dropped (their connections close).
   int run_until_signal();
 
  private:
