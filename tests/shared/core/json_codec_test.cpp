@@ -233,3 +233,65 @@ TEST_CASE("encode_text writes exactly the bytes of the Json tree's dump") {
     }
   }
 }
+
+// decode_text reads straight from the text and falls back to the tree at any doubt: whatever the input,
+// it must give exactly what the tree gives — the same value, or the same error.
+namespace {
+template <class T>
+void same_as_tree(std::string_view text) {
+  const auto fast = onb::decode_text<T>(text);
+  const auto tree = onb::decode_text_tree<T>(text);
+  REQUIRE(fast.has_value() == tree.has_value());
+  if (fast) CHECK(onb::encode_text(*fast) == onb::encode_text(*tree));
+  else CHECK(onb::encode_text(fast.error()) == onb::encode_text(tree.error()));
+}
+}  // namespace
+
+TEST_CASE("decode_text gives exactly what the tree gives") {
+  SUBCASE("the golden applications, valid or not") {
+    for (const auto* name : {"minimal", "complete", "invalid-financials", "invalid-identifiers", "invalid-ownership",
+                             "invalid-wrong-type"})
+      same_as_tree<onb::model::Application>(onb::test::read_file(std::string("tests/data/applications/") + name + ".json"));
+  }
+  SUBCASE("the corners of JSON text") {
+    for (const std::string& text : std::vector<std::string>{
+             minimal,
+             R"({"name":"A","name":"B","employees":1,"small":1,"revenue":1,"active":true,"terms":"net_30"})",  // repeated key
+             R"({"n\u0061me":"\u00e9\ud83d\ude00\/\b\f\n\r\t\"\\","employees":-0,"small":65535,"revenue":1,"active":false,"terms":"net_30"})",
+             R"({"name":"A","employees":01,"small":1,"revenue":1,"active":true,"terms":"net_30"})",
+             R"({"name":"A","employees":1.0,"small":1,"revenue":1,"active":true,"terms":"net_30"})",
+             R"({"name":"A","employees":1,"small":65536,"revenue":1,"active":true,"terms":"net_30"})",
+             R"({"name":"A","employees":1,"small":-1,"revenue":1,"active":true,"terms":"net_30"})",
+             R"({"name":"A","employees":2147483648,"small":1,"revenue":1,"active":true,"terms":"net_30"})",
+             R"({"name":"A","employees":1,"small":1,"revenue":1e400,"active":true,"terms":"net_30"})",
+             R"({"name":"\ud800","employees":1,"small":1,"revenue":1,"active":true,"terms":"net_30"})",
+             R"({"name":"A","employees":1,"small":1,"revenue":1,"active":true,"terms":"net_90"})",
+             R"({"name":"A","employees":1,"small":1,"revenue":1,"active":true,"terms":"net_30","limit":null,"lines":[],"labels":{"k":"v","k":"w"}})",
+             R"({"name":"A","employees":1,"small":1,"revenue":1,"active":true,"terms":"net_30","lines":[{"street":"x","postal_code":null}]} x)",
+             "\xef\xbb\xbf" + std::string(minimal),  // a byte order mark
+             R"( { "name" : "A" , "employees" : 1 , "small" : 1 , "revenue" : 1 , "active" : true , "terms" : "net_30" } )",
+             "{\"name\":\"\xc3\x28\",\"employees\":1,\"small\":1,\"revenue\":1,\"active\":true,\"terms\":\"net_30\"}",
+             "{\"name\":\"a\tb\",\"employees\":1,\"small\":1,\"revenue\":1,\"active\":true,\"terms\":\"net_30\"}",
+             R"({"name":"A","employees":1,"small":1,"revenue":1,"active":true})",
+             "", "null", "[]", "{", "{}"})
+      same_as_tree<Sample>(text);
+  }
+  SUBCASE("thousands of mutations of a complete application") {
+    const auto original = onb::test::read_file("tests/data/applications/complete.json");
+    const std::string alphabet = "{}[]\",:\\ 0123456789-.eEtrufalsn\xc3\xa9\x80\xff";
+    std::uint32_t seed = 12345;
+    const auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+    for (int i = 0; i < 2000; ++i) {
+      std::string text = original;
+      for (int edits = 1 + static_cast<int>(next() % 3); edits > 0; --edits) {
+        const auto at = next() % text.size();
+        switch (next() % 3) {
+          case 0: text[at] = alphabet[next() % alphabet.size()]; break;
+          case 1: text.erase(at, 1); break;
+          default: text.insert(at, 1, alphabet[next() % alphabet.size()]);
+        }
+      }
+      same_as_tree<onb::model::Application>(text);
+    }
+  }
+}
