@@ -13,7 +13,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <clocale>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <string>
@@ -358,8 +361,8 @@ std::optional<Error> decode_into(const Json& j, T& out, const PathLink& path) {
 }
 
 // The fast reader: JSON text straight into described values, for the common case of text that
-// decodes. At any doubt — a syntax error, an unknown or repeated key, a wrong type, a number out of
-// range or with a fraction, any double at all — it gives up, and decode_text falls back to the tree,
+// decodes. At any doubt — a syntax error, an unknown or repeated key, a wrong type, an integer out of
+// range or with a fraction — it gives up, and decode_text falls back to the tree,
 // which finds and names the problem. So a value it returns is the value the tree would have decoded
 // (tests/shared/core/json_codec_test.cpp holds the two to that on fixtures and thousands of mutations),
 // and every error is still the tree's. It saves the tree's allocations: a std::map node per key and a
@@ -486,6 +489,37 @@ class FastReader {
     return true;
   }
 
+  // Any JSON number, converted by strtod as nlohmann's lexer converts it (it hands strtod the token
+  // with the locale's decimal point; under another locale than "C"'s '.', leave it to the tree).
+  bool read_double(double& out) {
+    skip_ws();
+    const char* begin = p_;
+    const auto digits = [this] {
+      const char* from = p_;
+      while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+      return p_ > from;
+    };
+    if (p_ < end_ && *p_ == '-') ++p_;
+    if (p_ == end_ || *p_ < '0' || *p_ > '9') return false;
+    if (*p_ == '0') ++p_;
+    else digits();
+    if (p_ < end_ && *p_ == '.' && (++p_, !digits())) return false;
+    if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
+      ++p_;
+      if (p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+      if (!digits()) return false;
+    }
+    const auto length = static_cast<std::size_t>(p_ - begin);
+    const auto* point = std::localeconv()->decimal_point;
+    if (length >= 64 || point == nullptr || std::string_view(point) != ".") return false;
+    char token[64];
+    std::memcpy(token, begin, length);
+    token[length] = '\0';
+    char* stop = nullptr;
+    out = std::strtod(token, &stop);
+    return stop == token + length && std::isfinite(out);
+  }
+
  private:
   static constexpr int max_depth = static_cast<int>(64);  // = max_json_depth, declared further down
 
@@ -590,8 +624,10 @@ bool fast_read(FastReader& in, T& out) {
     return false;
   } else if constexpr (Integer<T>) {
     return in.read_integer(out);
+  } else if constexpr (std::is_same_v<T, double>) {
+    return in.read_double(out);
   } else if constexpr (std::is_floating_point_v<T>) {
-    return false;  // the tree's strtod is the one spelling of a double's value: let it decode
+    return false;  // float, long double: not in the model; the tree decodes them
   } else if constexpr (std::is_same_v<T, std::string>) {
     return in.read_string(out);
   } else if constexpr (DescribedEnum<T>) {

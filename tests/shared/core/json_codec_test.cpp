@@ -252,6 +252,14 @@ TEST_CASE("decode_text gives exactly what the tree gives") {
     for (const auto* name : {"minimal", "complete", "invalid-financials", "invalid-identifiers", "invalid-ownership",
                              "invalid-wrong-type"})
       same_as_tree<onb::model::Application>(onb::test::read_file(std::string("tests/data/applications/") + name + ".json"));
+    // ...and the valid ones take the fast way, as stored applications must (else it is all cost, no gain).
+    for (const auto* name : {"minimal", "complete"}) {
+      const auto text = onb::encode_text(onb::test::golden(name));
+      onb::model::Application app;
+      onb::detail::FastReader in(text);
+      CHECK(onb::detail::fast_read(in, app));
+      CHECK(in.at_end());
+    }
   }
   SUBCASE("the corners of JSON text") {
     for (const std::string& text : std::vector<std::string>{
@@ -275,6 +283,11 @@ TEST_CASE("decode_text gives exactly what the tree gives") {
              R"({"name":"A","employees":1,"small":1,"revenue":1,"active":true})",
              "", "null", "[]", "{", "{}"})
       same_as_tree<Sample>(text);
+    for (const std::string number : {"60.0", "-0.0", "0", "1E+2", "1e-2", "0.1", "12345678901234567890", "1e400",
+                                     "2.2250738585072014e-308", "4.9e-324", "1.", ".5", "1e", "-", "00.5", "-01", "1.5e+",
+                                     "123456789012345678901234567890.123456789"})
+      same_as_tree<Sample>(R"({"name":"A","employees":1,"small":1,"revenue":)" + number +
+                           R"(,"active":true,"terms":"net_30"})");
   }
   SUBCASE("thousands of mutations of a complete application") {
     const auto original = onb::test::read_file("tests/data/applications/complete.json");
