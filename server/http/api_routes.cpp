@@ -78,17 +78,17 @@ std::optional<std::uint64_t> parse_number(std::string_view s) {
 service::Done answer_with(const Reply& reply) {
   return [reply](Answer a) {
     try {
-      reply(to_response(a));
+      reply(to_response(std::move(a)));
     } catch (const std::exception& e) {
       reply(internal_error(make_error("internal.exception", "", e.what())));
     }
   };
 }
 
-Response to_response(const Answer& a) {
+Response to_response(Answer a) {
   Response res;
   res.status = a.status;
-  res.body = a.body;
+  res.body = std::move(a.body);
   if (!a.body.empty()) res.set("Content-Type", json_media_type);
   res.set("Cache-Control", "no-store");
   if (a.etag) res.set("ETag", *a.etag);
@@ -263,7 +263,7 @@ void ApiRoutes::enrollment_route(const Request& req, const Reply& reply, const s
     if (req.method != "GET") return reply(method_not_allowed("GET"));
     return enrollments_.get(who, id, [reply, inm = std::string(req.header("If-None-Match").value_or(""))](Answer a) {
       if (a.status == 200 && a.etag && *a.etag == inm) return reply(Response{304, {{"ETag", *a.etag}}, "", false});
-      reply(to_response(a));
+      reply(to_response(std::move(a)));
     });
   }
   if (starts_with(sub, "/documents")) return documents_.handle(req, reply, who, id, sub);

@@ -47,7 +47,7 @@ class ApiRoutes {
   DocumentRoutes& documents_;  // /v1/enrollments/{id}/documents...
 };
 
-Response to_response(const service::Answer& answer);
+Response to_response(service::Answer answer);  // the body is moved, not copied
 
 // True when Content-Type names application/json (defined in router.cpp).
 bool is_json_content_type(const Request& req);

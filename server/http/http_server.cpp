@@ -599,6 +599,9 @@ void Connection::fail(int status, std::string code, std::string message) {
 
 void Connection::start_write(Response&& res, bool keep_alive, Then then) {
   if (current_ && res.status >= 200) current_->status = res.status;
+  // Counted before the first byte leaves: a client that reads the answer and scrapes /metrics at once
+  // (on another connection, another thread) must find the request counted.
+  if (then != Then::go_on_reading) end_request();
   out_head_.clear();
   append_head(out_head_, res, version_, keep_alive);
   out_body_.clear();
@@ -679,7 +682,8 @@ bool Connection::linger_step() {
   return false;
 }
 
-// Stops the clock of the request being answered, whatever became of its response.
+// Stops the clock of the request being answered (its response is about to be sent; a failed send
+// changes nothing), or of one cut short by close().
 void Connection::end_request() {
   if (!current_) return;
   loop_.metrics().request_finished(current_->route, current_->method, current_->status, Clock::now() - current_->started);

@@ -122,7 +122,7 @@ Result<void> upsert_projection(StatementCache& sql, const EnrollmentRecord& r, b
 
 }  // namespace
 
-Result<WriteOutcome> SqliteStore::apply_enrollment_write(const EnrollmentWrite& w) {
+Result<WriteOutcome> SqliteStore::apply_enrollment_write(EnrollmentWrite& w) {
   if (w.idempotency) {
     auto first = stored_reply(write_sql_, *w.idempotency);
     if (!first) return first.error();
@@ -144,11 +144,12 @@ Result<WriteOutcome> SqliteStore::apply_enrollment_write(const EnrollmentWrite& 
     if (auto r = remember_reply(write_sql_, *w.idempotency); !r) return r.error();
   ++cursor_;  // only after success; a batch rolled back later leaves a harmless gap
   // The next read of this row finds it decoded. Should the batch roll back, no row ever carries
-  // this cursor (cursors are never reused), so the entry is simply never hit.
-  EnrollmentRecord written = w.after;
-  written.cursor = cursor_;
-  records_.put(std::move(written));
-  return WriteOutcome{WriteStatus::applied, w.after.state.last_sequence, std::nullopt};
+  // this cursor (cursors are never reused), so the entry is simply never hit. Moved, not copied: this
+  // is the writer's thread, the one every write waits for.
+  const auto version = w.after.state.last_sequence;
+  w.after.cursor = cursor_;
+  records_.put(std::move(w.after));
+  return WriteOutcome{WriteStatus::applied, version, std::nullopt};
 }
 
 void SqliteStore::write_enrollment(EnrollmentWrite w, Completion<WriteOutcome> done) {
@@ -159,10 +160,13 @@ void SqliteStore::write_enrollment(EnrollmentWrite w, Completion<WriteOutcome> d
     if (r && r->status == WriteStatus::applied && *stamp) stamps_.put_committed(std::move(**stamp));
     done(std::move(r));
   };
-  write(std::move(publish), [this, w = std::move(w), stamp](StatementCache&) {
-    auto r = apply_enrollment_write(w);
-    if (r && r->status == WriteStatus::applied)
-      *stamp = EnrollmentStamp{w.after.id, w.after.customer_id, w.after.created_by, w.after.state.last_sequence, cursor_};
+  write(std::move(publish), [this, w = std::move(w), stamp](StatementCache&) mutable {
+    EnrollmentStamp written{w.after.id, w.after.customer_id, w.after.created_by, w.after.state.last_sequence, 0};
+    auto r = apply_enrollment_write(w);  // moves w.after away
+    if (r && r->status == WriteStatus::applied) {
+      written.cursor = cursor_;
+      *stamp = std::move(written);
+    }
     return r;
   });
 }

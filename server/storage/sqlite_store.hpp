@@ -87,7 +87,8 @@ class SqliteStore final : public Store {
   template <class T, class Op>
   void write(Completion<T> done, Op op);
 
-  Result<WriteOutcome> apply_enrollment_write(const EnrollmentWrite& w);
+  // Moves w.after into the record cache once written.
+  Result<WriteOutcome> apply_enrollment_write(EnrollmentWrite& w);
 
   // Declaration order is destruction order reversed: the threads stop (and join) before the
   // statements are finalized and the connections close.
