@@ -26,6 +26,10 @@ const std::string& genesis_hash() {
 }
 
 std::string chain_hash(std::string_view prev_hex, const workflow::Event& event) {
+  return chain_hash_of(prev_hex, workflow::canonical_bytes(event));
+}
+
+std::string chain_hash_of(std::string_view prev_hex, std::string_view bytes) {
   std::array<unsigned char, hash_bytes> prev{};
   std::size_t prev_len = 0;
   crypto_generichash_state state;
@@ -38,7 +42,6 @@ std::string chain_hash(std::string_view prev_hex, const workflow::Event& event) 
     crypto_generichash_update(&state, prev.data(), prev.size());
   else
     crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(prev_hex.data()), prev_hex.size());
-  const std::string bytes = workflow::canonical_bytes(event);
   crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
   std::array<unsigned char, hash_bytes> out{};
   crypto_generichash_final(&state, out.data(), out.size());

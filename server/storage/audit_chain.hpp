@@ -16,6 +16,8 @@ const std::string& genesis_hash();
 // Hex of BLAKE2b-256(bytes(prev_hex) || workflow::canonical_bytes(event)). A prev_hex that is not
 // 64 hex digits is hashed as given (its text), so a corrupted stored link can never match.
 std::string chain_hash(std::string_view prev_hex, const workflow::Event& event);
+// The same over canonical bytes already made (the writer stores them as the event's body too).
+std::string chain_hash_of(std::string_view prev_hex, std::string_view canonical);
 
 // Hex BLAKE2b-256 of arbitrary bytes (token and invitation hashes).
 std::string blake2b_hex(std::string_view bytes);

@@ -55,9 +55,8 @@ Result<Connection> open_connection(const std::string& path) {
   if (*mode != "wal")
     return make_error("storage.failure", "", "open " + path + ": journal_mode is '" + *mode + "', not wal");
   if (auto r = exec(db.get(), "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON"); !r) return r.error();
-  // Reads of the database file through a memory map, and a larger page cache: with the default
-  // 2 MB cache and read(2), a reader fetching enrollments all over the file spent more time in pread
-  // syscalls than in SQLite (docs/perf/server.md). Writes still go through the WAL; the map is read-only.
+  // A larger page cache: with the default 2 MB, a reader fetching enrollments all over the file went to
+  // pread for most pages (docs/perf/server.md). A memory map (mmap_size) was measured slower on our VM.
   if (auto r = exec(db.get(), "PRAGMA cache_size=-32768"); !r) return r.error();
   return Result<Connection>(boost::system::in_place_value, std::move(db));
 }

@@ -6,6 +6,7 @@
 #include "server/storage/sqlite_idempotency.hpp"
 
 #include "shared/core/json_codec.hpp"
+#include "shared/workflow/canonical.hpp"
 
 namespace onb::server::storage {
 namespace {
@@ -62,27 +63,36 @@ Result<std::optional<Head>> head_of(StatementCache& sql, const std::string& id) 
   return std::optional<Head>(Head{static_cast<std::uint64_t>(q.integer(0)), q.text(1)});
 }
 
-// The hash of each event, chained from `prev` (computed before writing: the projection row that the
-// events reference must be written first and carries the last hash).
-std::vector<std::string> chain(const std::vector<workflow::Event>& events, std::string prev) {
-  std::vector<std::string> hashes;
-  for (const auto& e : events) hashes.push_back(prev = chain_hash(prev, e));
-  return hashes;
+// Each event's canonical text (stored as its body: the same bytes, so encoded once) and its hash,
+// chained from `prev` (computed before writing: the projection row that the events reference must be
+// written first and carries the last hash).
+struct Link {
+  std::string body;
+  std::string hash;
+};
+std::vector<Link> chain(const std::vector<workflow::Event>& events, std::string prev) {
+  std::vector<Link> links;
+  for (const auto& e : events) {
+    auto body = workflow::canonical_bytes(e);
+    prev = chain_hash_of(prev, body);
+    links.push_back({std::move(body), prev});
+  }
+  return links;
 }
 
 Result<void> append_events(StatementCache& sql, const std::vector<workflow::Event>& events, std::string prev,
-                           const std::vector<std::string>& hashes) {
+                           const std::vector<Link>& links) {
   for (std::size_t i = 0; i < events.size(); ++i) {
     const auto& e = events[i];
     Query q(sql, "INSERT INTO events (enrollment_id, sequence, body, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5)");
     const int rc = q.bind(1, e.enrollment_id)
                        .bind(2, static_cast<std::int64_t>(e.sequence))
-                       .bind(3, onb::encode_text(e))
+                       .bind(3, links[i].body)
                        .bind(4, prev)
-                       .bind(5, hashes[i])
+                       .bind(5, links[i].hash)
                        .step();
     if (rc != SQLITE_DONE) return q.error("append event");
-    prev = hashes[i];
+    prev = links[i].hash;
   }
   return {};
 }
@@ -135,11 +145,11 @@ Result<WriteOutcome> SqliteStore::apply_enrollment_write(EnrollmentWrite& w) {
     return WriteOutcome{WriteStatus::conflict, stored, std::nullopt};
   const bool create = w.base_version == 0;
   const std::string prev = create ? genesis_hash() : (*head)->last_hash;
-  const auto hashes = chain(w.events, prev);
-  const std::string last = hashes.empty() ? prev : hashes.back();
+  const auto links = chain(w.events, prev);
+  const std::string last = links.empty() ? prev : links.back().hash;
   if (auto r = upsert_projection(write_sql_, w.after, create, w.application_changed, last, cursor_ + 1); !r)
     return r.error();
-  if (auto r = append_events(write_sql_, w.events, prev, hashes); !r) return r.error();
+  if (auto r = append_events(write_sql_, w.events, prev, links); !r) return r.error();
   if (w.idempotency)
     if (auto r = remember_reply(write_sql_, *w.idempotency); !r) return r.error();
   ++cursor_;  // only after success; a batch rolled back later leaves a harmless gap
