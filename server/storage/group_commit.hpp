@@ -3,6 +3,18 @@
 // COMMIT returned. With synchronous=FULL one fsync then covers a whole batch: measured ≈2.7–3.1k
 // single-commit POST/s vs ≈6–8k with batching on this machine kind. What a write does is the caller's.
 //
+// The commit's fsync is not the writer's either: the writer's connection writes its WAL through
+// wal_write_buffer_vfs(), whose sync at COMMIT writes the batch's frames in one call and does not
+// fsync, and hands the batch to a DurableAcks thread, which fdatasyncs the WAL file and only then
+// reports the batch's writes. The writer meanwhile runs the next batch, so the fsync of one batch
+// overlaps the statements of the next (PostgreSQL's WAL flush works the same way). An acknowledged
+// write is as durable as with a synced COMMIT: the sync covers every frame written before it, and WAL
+// frames are checksummed in a chain, so recovery keeps a prefix of the commits, never a later one
+// without an earlier. The price: another connection can read a committed batch a moment (one fsync)
+// before its writers hear of it; a power loss in that moment loses what it read together with writes
+// nobody had been told of. Nothing the server answers from memory alone is published before the sync
+// (the stamp index is put on acknowledgement).
+//
 // The writer's connection does not checkpoint the WAL (that put a copy of ≈1,000 pages and two fsyncs
 // into the commit of whichever batch crossed the threshold: the p99 of submissions): a Checkpointer
 // thread with its own connection does it a moment after writes, in PASSIVE mode, beside the writer.
@@ -52,9 +64,42 @@ class Checkpointer {
   std::thread thread_;
 };
 
+// Reports committed batches once the WAL file holding them is on disk, in commit order, on its own
+// thread (so the reports, which encode answers and wake the I/O loops, are not the writer's work either).
+class DurableAcks {
+ public:
+  // Syncs the file at `wal_path` (SQLite's WAL of the writer's database) with a descriptor of its own.
+  explicit DurableAcks(std::string wal_path);
+  ~DurableAcks();  // stop()
+  DurableAcks(const DurableAcks&) = delete;
+  DurableAcks& operator=(const DurableAcks&) = delete;
+
+  // A batch whose COMMIT returned (`committed`) or that was rolled back: its writes are finished after
+  // the next sync (or at once after the earlier batches when nothing of it was committed).
+  void post(std::deque<PendingWrite> batch, bool committed);
+  void stop();  // finishes everything posted, then joins. Idempotent.
+
+ private:
+  struct Batch {
+    std::deque<PendingWrite> writes;
+    bool committed;
+  };
+  void run();
+  void sync();
+
+  std::string wal_path_;
+  int fd_ = -1;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<Batch> queue_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
 class GroupCommitWriter {
  public:
-  // Turns the connection's automatic checkpoints off; `checkpointer` hears of every commit.
+  // `db` must have been opened with wal_write_buffer_vfs() (its commits do not fsync: DurableAcks
+  // does). Turns the connection's automatic checkpoints off; `checkpointer` hears of every commit.
   GroupCommitWriter(sqlite3* db, Checkpointer& checkpointer);
   ~GroupCommitWriter();  // stop()
   GroupCommitWriter(const GroupCommitWriter&) = delete;
@@ -73,6 +118,7 @@ class GroupCommitWriter {
 
   sqlite3* db_;
   Checkpointer& checkpointer_;
+  DurableAcks acks_;
   // The transaction's statements, prepared once (sqlite3_exec parsed them for every write).
   Statement begin_, savepoint_, release_, rollback_to_, commit_, rollback_;
   mutable std::mutex mutex_;

@@ -32,7 +32,8 @@ Error sqlite_error(sqlite3* db, std::string_view what);
 
 // Opens or creates `path` and sets journal_mode=WAL (verified: SQLite silently keeps another mode on
 // some file systems), synchronous=FULL (a commit survives power loss), the busy timeout and foreign keys.
-[[nodiscard]] Result<Connection> open_connection(const std::string& path);
+// `vfs`: a registered VFS's name (nullptr: SQLite's default).
+[[nodiscard]] Result<Connection> open_connection(const std::string& path, const char* vfs = nullptr);
 
 [[nodiscard]] Result<void> exec(sqlite3* db, const char* sql);
 [[nodiscard]] Result<Statement> prepare(sqlite3* db, std::string_view sql);

@@ -1,5 +1,7 @@
 #include "server/storage/sqlite_store.hpp"
 
+#include "server/storage/wal_write_buffer.hpp"
+
 #include "shared/core/json_codec.hpp"
 
 #include <algorithm>
@@ -131,7 +133,8 @@ std::size_t reader_count() { return std::max(2u, std::thread::hardware_concurren
 Error closed_error() { return make_error("storage.closed", "", "the store is shutting down"); }
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
-  auto write_db = open_connection(path);
+  // Its WAL writes are gathered per commit, and made durable by the writer's DurableAcks.
+  auto write_db = open_connection(path, wal_write_buffer_vfs());
   if (!write_db) return write_db.error();
   auto version = migrate(write_db->get(), migrations);
   if (!version) return version.error();
