@@ -27,6 +27,10 @@ struct StatementDeleter {
 using Connection = std::unique_ptr<sqlite3, ConnectionDeleter>;
 using Statement = std::unique_ptr<sqlite3_stmt, StatementDeleter>;
 
+// Process-wide SQLite settings, applied once before SQLite initializes (open_connection calls it; so
+// must anything that touches SQLite before the first connection, such as registering a VFS).
+void configure_sqlite();
+
 // "storage.failure" with SQLite's message for the last error on `db`, prefixed by `what`.
 Error sqlite_error(sqlite3* db, std::string_view what);
 

@@ -1,5 +1,7 @@
 #include "server/storage/wal_write_buffer.hpp"
 
+#include "server/storage/sqlite_connection.hpp"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -148,6 +150,7 @@ const char* wal_write_buffer_vfs() {
   static sqlite3_vfs vfs{};
   static std::once_flag registered;
   std::call_once(registered, [] {
+    configure_sqlite();  // finding the default VFS initializes SQLite
     sqlite3_vfs* base = base_vfs();
     vfs.iVersion = 2;
     vfs.szOsFile = static_cast<int>(sizeof(WalFile)) + base->szOsFile;
