@@ -67,7 +67,14 @@ int wal_write(sqlite3_file* f, const void* data, int amount, sqlite3_int64 offse
     if (const int rc = w->flush(); rc != SQLITE_OK) return rc;
   if (w->gathered.empty()) w->gathered_at = offset;
   const auto* bytes = static_cast<const char*>(data);
-  w->gathered.insert(w->gathered.end(), bytes, bytes + amount);
+  try {
+    w->gathered.insert(w->gathered.end(), bytes, bytes + amount);
+  } catch (const std::bad_alloc&) {
+    // No exception may cross SQLite's C frames. Write straight through instead: the frames stay in
+    // order, since everything gathered before them was just written (or there was nothing).
+    if (const int rc = w->flush(); rc != SQLITE_OK) return rc;
+    return w->real->pMethods->xWrite(w->real, data, amount, offset);
+  }
   return SQLITE_OK;
 }
 
