@@ -42,6 +42,16 @@ struct PendingWrite {
   std::function<void(bool committed)> finish;
 };
 
+// Copies the WAL into the database file a moment after writes (PASSIVE: beside the writer and the
+// readers), then writes the copied pages out of the page cache itself, a slice at a time.
+//
+// SQLite syncs the database file only after a checkpoint that copied the WAL's very last frame, which a
+// writer that never pauses never lets happen: the copied pages then stayed dirty in the page cache
+// (measured: 500–700 MB after the 15 s of creates in the benchmark) until the first pause in writes,
+// whose sync wrote them all at once and held every commit's WAL sync behind them for ≈0.5 s (the
+// "stall" of docs/perf/server.md). Writing them out in slices, each waited for, keeps at most a slice
+// of them queued on the disk in front of a commit's sync, and little left for SQLite's own sync.
+// Durability does not depend on it: the WAL stays the authority for every page until that sync.
 class Checkpointer {
  public:
   // Takes a connection of its own to the same database.
@@ -55,8 +65,10 @@ class Checkpointer {
 
  private:
   void run();
+  void write_back();
 
   Connection db_;
+  int db_fd_ = -1;  // the database file, for write_back(); -1 when it could not be opened
   std::mutex mutex_;
   std::condition_variable wake_;
   bool dirty_ = false;
