@@ -17,7 +17,10 @@ root=$(pwd)
 server_bin=$(realpath "${1:-build/native/server/onboard-server}")
 seconds=${ONB_BENCH_SECONDS:-10}
 read_connections=256                                   # the figure
-write_connections=${ONB_BENCH_WRITE_CONNECTIONS:-64}   # p99 ≤ 25 ms at 5k/s allows ≈100 in flight at most
+# Writes: p99 ≤ 25 ms is ≈2.5× the mean here, so a mean ≤ 10 ms, and at 5,000/s that is ≈50 in flight
+# (Little's law). 48 connections offer about the goal's load and still saturate the writer (it answers
+# ≈6,000/s); more connections only queue longer (64: p99 21–28 ms, docs/perf/server.md).
+write_connections=${ONB_BENCH_WRITE_CONNECTIONS:-48}
 parts=${ONB_BENCH_PARTS:-abc}
 create_seconds=$((seconds * 3 / 2))                    # creates must outnumber the submissions that follow
 bench=$root/tests/bench/server
