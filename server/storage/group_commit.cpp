@@ -66,9 +66,13 @@ void Checkpointer::run() {
     dirty_ = false;
     lock.unlock();
     // PASSIVE: copies what no reader still needs, never waits for the writer or readers.
-    const int rc = sqlite3_wal_checkpoint_v2(db_.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    int frames = 0, copied = 0;  // the WAL's frames, and how many of them are in the database file now
+    const int rc = sqlite3_wal_checkpoint_v2(db_.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &frames, &copied);
     if (rc != SQLITE_OK && rc != SQLITE_BUSY) log_event("checkpoint_failed", {{"message", sqlite3_errmsg(db_.get())}});
-    if (!last) write_back();  // the last checkpoint's pages are SQLite's to sync (or the kernel's)
+    // Only when this checkpoint copied something (the count restarts with the WAL: "changed", not
+    // "grew"); the last checkpoint's pages are SQLite's to sync, or the kernel's.
+    if (!last && copied != copied_before_) write_back();
+    copied_before_ = copied;
     lock.lock();
     if (last) return;
   }

@@ -69,6 +69,7 @@ class Checkpointer {
 
   Connection db_;
   int db_fd_ = -1;  // the database file, for write_back(); -1 when it could not be opened
+  int copied_before_ = 0;  // frames in the database file after the previous checkpoint
   std::mutex mutex_;
   std::condition_variable wake_;
   bool dirty_ = false;
