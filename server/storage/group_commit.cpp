@@ -19,7 +19,9 @@ namespace onb::server::storage {
 // 200 ms a checkpoint stalled commits for ≈200 ms. Since DurableAcks syncs beside the writer, a longer
 // gather copies each hot page (index edges, the events table's last pages) once instead of ten
 // times: 25 ms gave 4,169–4,985 submissions/s, 100 ms 5,396/s, 250 ms 5,672/s and 1 s 5,717/s, at
-// p99 25–27 ms for the last three (docs/perf/server.md). The WAL stays ≈10 MB between checkpoints.
+// p99 25–27 ms for the last three (docs/perf/server.md). Those runs predate write_back(); with it,
+// 250 ms and 1 s measured alike, and while the writer is saturated a checkpoint and its write-back
+// take ≈0.3 s more, so one starts every ≈0.55 s (the WAL then grows: docs/perf/server.md).
 constexpr std::chrono::milliseconds checkpoint_delay{250};
 
 // How much of the copied pages the checkpointer puts on the disk at a time (Checkpointer in the header).
