@@ -48,11 +48,4 @@ std::string chain_hash_of(std::string_view prev_hex, std::string_view bytes) {
   return to_hex(out.data(), out.size());
 }
 
-std::string blake2b_hex(std::string_view bytes) {
-  std::array<unsigned char, hash_bytes> out{};
-  crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                     nullptr, 0);
-  return to_hex(out.data(), out.size());
-}
-
 }  // namespace onb::server::storage

@@ -3,6 +3,7 @@
 // and checks links with these two functions; where the bytes come from is the adapter's business.
 #pragma once
 
+#include "server/crypto/blake2b.hpp"
 #include "shared/workflow/events.hpp"
 
 #include <string>
@@ -19,7 +20,6 @@ std::string chain_hash(std::string_view prev_hex, const workflow::Event& event);
 // The same over canonical bytes already made (the writer stores them as the event's body too).
 std::string chain_hash_of(std::string_view prev_hex, std::string_view canonical);
 
-// Hex BLAKE2b-256 of arbitrary bytes (token and invitation hashes).
-std::string blake2b_hex(std::string_view bytes);
+using crypto::blake2b_hex;  // token and invitation hashes (server/crypto/blake2b.hpp)
 
 }  // namespace onb::server::storage
