@@ -1,10 +1,10 @@
-// [SECTION] index: request helpers, public routes (accounts, sessions, policy, schema), authenticated
-// routes (enrollments, invitations, sync).
+// [SECTION] index: request helpers, the handler table, public routes (accounts, sessions, policy,
+// schema, OpenAPI), signed-in routes (sync, enrollments, invitations).
 #include "server/http/api_routes.hpp"
 
+#include "server/crypto/blake2b.hpp"
 #include "server/http/openapi.hpp"
 #include "server/http/responses.hpp"
-#include "server/storage/audit_chain.hpp"
 #include "shared/core/json_schema.hpp"
 #include "shared/protocol/api.hpp"
 
@@ -13,27 +13,24 @@
 namespace onb::server::http {
 namespace {
 
+using protocol::RouteId;
 using service::Answer;
 
-constexpr std::string_view enrollments_path = "/v1/enrollments";
 constexpr std::size_t token_hex_length = service::token_bytes * 2;
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
-
-template <class T>
-std::optional<T> decode_body(const Request& req, const Reply& reply) {
-  if (!is_json_content_type(req)) {
-    reply(error_response(415, "http.unsupported_media_type", "", "send the body as Content-Type: application/json"));
-    return std::nullopt;
-  }
-  auto v = onb::decode_text<T>(req.body);
-  if (!v) {
-    reply(error_response(400, v.error()));
-    return std::nullopt;
-  }
-  return std::move(*v);
+// Builds the write context; false when a header is malformed (the reply is sent).
+bool write_context(const Request& req, const Reply& reply, const service::Principal& who, service::WriteContext& ctx) {
+  ctx.who = who;
+  auto if_match = parse_if_match(req);
+  if (!if_match) return reply(error_response(400, if_match.error())), false;
+  ctx.if_match = *if_match;
+  auto key = idempotency_key(req);
+  if (!key) return reply(error_response(400, key.error())), false;
+  if (*key) ctx.idempotency = service::IdempotencyKey{**key, request_fingerprint(req)};
+  return true;
 }
+
+}  // namespace
 
 std::optional<std::string> bearer_token(const Request& req) {
   const auto h = req.header("Authorization");
@@ -51,22 +48,9 @@ Response unauthenticated() {
   return res;
 }
 
-// Builds the write context; false when a header is malformed (the reply is sent).
-bool write_context(const Request& req, const Reply& reply, const service::Principal& who, service::WriteContext& ctx) {
-  ctx.who = who;
-  auto if_match = parse_if_match(req);
-  if (!if_match) return reply(error_response(400, if_match.error())), false;
-  ctx.if_match = *if_match;
-  auto key = idempotency_key(req);
-  if (!key) return reply(error_response(400, key.error())), false;
-  if (*key) {
-    const auto fingerprint = storage::blake2b_hex(req.method + " " + req.target + "\n" + req.body);
-    ctx.idempotency = service::IdempotencyKey{**key, fingerprint};
-  }
-  return true;
+std::string request_fingerprint(const Request& req) {
+  return crypto::blake2b_hex(req.method + " " + req.target + "\n" + req.body);
 }
-
-}  // namespace
 
 std::optional<std::uint64_t> parse_number(std::string_view s) {
   std::uint64_t v = 0;
@@ -136,7 +120,7 @@ Result<std::optional<std::uint64_t>> parse_if_match(const Request& req) {
   auto h = req.header("If-Match");
   if (!h) return std::optional<std::uint64_t>{};
   std::string_view v = *h;
-  if (starts_with(v, "W/")) v.remove_prefix(2);
+  if (v.starts_with("W/")) v.remove_prefix(2);
   if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
   auto n = parse_number(v);
   if (!n) return make_error("request.if_match", "If-Match", "If-Match must be the enrollment's ETag, e.g. \"3\"");
@@ -158,13 +142,34 @@ std::optional<std::string> query_param(const Request& req, std::string_view name
   return std::nullopt;
 }
 
-void ApiRoutes::handle(const Request& req, const Reply& reply) {
-  const auto path = req.path();
-  if (starts_with(path, enrollments_path) || starts_with(path, "/v1/invites/") || path == "/v1/sync")
-    return with_principal(req, reply, [this, req, reply](const service::Principal& who) {
-      enrollment_route(req, reply, who);
-    });
-  public_route(req, reply);
+// [SECTION] the handler table
+
+void ApiRoutes::add_to(HandlerTable& table) {
+  const auto on = [&](RouteId id, void (ApiRoutes::*handler)(const Call&)) {
+    table.set(id, [this, handler](const Call& c) { (this->*handler)(c); });
+  };
+  on(RouteId::register_account, &ApiRoutes::register_account);
+  on(RouteId::create_session, &ApiRoutes::create_session);
+  table.set(RouteId::delete_session, [this](const Call& c) { accounts_.logout(c.token, answer_with(c.reply)); });
+  table.set(RouteId::get_policy, [this](const Call& c) {
+    c.reply(json_response(200, Json{{"workflow", Json::parse(policies_.workflow_text, nullptr, false)},
+                                    {"documents", Json::parse(policies_.documents_text, nullptr, false)}}));
+  });
+  table.set(RouteId::get_schema, [](const Call& c) {
+    c.reply(json_response(200, Json{{"protocol_version", protocol::protocol_version},
+                                    {"application", json_schema<model::Application>("application", "Application")}}));
+  });
+  table.set(RouteId::get_openapi, [](const Call& c) { c.reply(json_response(200, openapi_document())); });
+  on(RouteId::get_sync, &ApiRoutes::get_sync);
+  on(RouteId::list_enrollments, &ApiRoutes::list_enrollments);
+  on(RouteId::create_enrollment, &ApiRoutes::create_enrollment);
+  on(RouteId::get_enrollment, &ApiRoutes::get_enrollment);
+  table.set(RouteId::get_timeline,
+            [this](const Call& c) { enrollments_.timeline(*c.who, c.param(0), answer_with(c.reply)); });
+  on(RouteId::put_application, &ApiRoutes::put_application);
+  on(RouteId::post_event, &ApiRoutes::post_event);
+  on(RouteId::claim_invite, &ApiRoutes::claim_invite);
+  documents_.add_to(table);
 }
 
 void ApiRoutes::with_principal(const Request& req, const Reply& reply,
@@ -182,109 +187,71 @@ void ApiRoutes::with_principal(const Request& req, const Reply& reply,
   });
 }
 
-void ApiRoutes::public_route(const Request& req, const Reply& reply) {
-  const auto path = req.path();
-  const bool get = req.method == "GET" || req.method == "HEAD";
-  if (path == "/v1/accounts") {
-    if (req.method != "POST") return reply(method_not_allowed("POST"));
-    auto key = idempotency_key(req);
-    if (!key) return reply(error_response(400, key.error()));
-    if (auto b = decode_body<protocol::RegisterAccount>(req, reply)) {
-      std::optional<service::IdempotencyKey> k;
-      if (*key) k = service::IdempotencyKey{**key, ""};  // the service fingerprints the normalised e-mail
-      accounts_.register_customer(b->email, b->password, std::move(k), answer_with(reply));
-    }
-    return;
+// [SECTION] public routes
+
+void ApiRoutes::register_account(const Call& c) {
+  auto key = idempotency_key(c.req);
+  if (!key) return c.reply(error_response(400, key.error()));
+  if (auto b = decode_body<protocol::RegisterAccount>(c.req, c.reply)) {
+    std::optional<service::IdempotencyKey> k;
+    if (*key) k = service::IdempotencyKey{**key, ""};  // the service fingerprints the normalised e-mail
+    accounts_.register_customer(b->email, b->password, std::move(k), answer_with(c.reply));
   }
-  if (path == "/v1/sessions") {
-    if (req.method != "POST") return reply(method_not_allowed("POST"));
-    if (auto b = decode_body<protocol::CreateSession>(req, reply))
-      accounts_.login(b->email, b->password, req.remote_address, answer_with(reply));
-    return;
-  }
-  if (path == "/v1/sessions/current") {
-    if (req.method != "DELETE") return reply(method_not_allowed("DELETE"));
-    const auto token = bearer_token(req);
-    if (!token) return reply(unauthenticated());
-    return accounts_.logout(*token, answer_with(reply));
-  }
-  if (path == "/v1/policy") {
-    if (!get) return reply(method_not_allowed("GET, HEAD"));
-    return reply(json_response(200, Json{{"workflow", Json::parse(policies_.workflow_text, nullptr, false)},
-                                         {"documents", Json::parse(policies_.documents_text, nullptr, false)}}));
-  }
-  if (path == "/v1/schema") {
-    if (!get) return reply(method_not_allowed("GET, HEAD"));
-    return reply(json_response(200, Json{{"protocol_version", protocol::protocol_version},
-                                         {"application", json_schema<model::Application>("application", "Application")}}));
-  }
-  if (path == "/openapi.json") {
-    if (!get) return reply(method_not_allowed("GET, HEAD"));
-    return reply(json_response(200, openapi_document()));
-  }
-  reply(not_found());
 }
 
-void ApiRoutes::enrollment_route(const Request& req, const Reply& reply, const service::Principal& who) {
-  const std::string path(req.path());
-  const auto done = answer_with(reply);
+void ApiRoutes::create_session(const Call& c) {
+  if (auto b = decode_body<protocol::CreateSession>(c.req, c.reply))
+    accounts_.login(b->email, b->password, c.req.remote_address, answer_with(c.reply));
+}
+
+// [SECTION] signed-in routes
+
+void ApiRoutes::get_sync(const Call& c) {
+  const auto since = parse_number(query_param(c.req, "since").value_or("0"));
+  if (!since) return c.reply(error_response(400, "request.since", "since", "since must be a cursor from /v1/sync"));
+  enrollments_.sync(*c.who, *since, answer_with(c.reply));
+}
+
+void ApiRoutes::list_enrollments(const Call& c) {
+  auto p = list_params(c.req);
+  if (!p) return c.reply(error_response(400, p.error()));
+  enrollments_.list(*c.who, *p, answer_with(c.reply));
+}
+
+void ApiRoutes::create_enrollment(const Call& c) {
   service::WriteContext ctx;
-  if (path == "/v1/sync") {
-    if (req.method != "GET") return reply(method_not_allowed("GET"));
-    const auto since = parse_number(query_param(req, "since").value_or("0"));
-    if (!since) return reply(error_response(400, "request.since", "since", "since must be a cursor from /v1/sync"));
-    return enrollments_.sync(who, *since, done);
-  }
-  if (starts_with(path, "/v1/invites/")) {
-    const auto rest = path.substr(std::string_view("/v1/invites/").size());
-    const auto slash = rest.find('/');
-    if (slash == std::string::npos || rest.substr(slash) != "/claim") return reply(not_found());
-    if (req.method != "POST") return reply(method_not_allowed("POST"));
-    if (!write_context(req, reply, who, ctx)) return;
-    return enrollments_.claim(ctx, rest.substr(0, slash), done);
-  }
-  if (path == enrollments_path) {
-    if (req.method == "GET") {
-      auto p = list_params(req);
-      if (!p) return reply(error_response(400, p.error()));
-      return enrollments_.list(who, *p, done);
-    }
-    if (req.method != "POST") return reply(method_not_allowed("GET, POST"));
-    if (!write_context(req, reply, who, ctx)) return;
-    if (auto b = decode_body<protocol::CreateEnrollment>(req, reply)) enrollments_.create(ctx, std::move(*b), done);
-    return;
-  }
-  if (path.size() <= enrollments_path.size() + 1 || path[enrollments_path.size()] != '/') return reply(not_found());
-  const auto rest = path.substr(enrollments_path.size() + 1);
-  const auto slash = rest.find('/');
-  const std::string id = rest.substr(0, slash);
-  const std::string sub = slash == std::string::npos ? "" : rest.substr(slash);
-  if (sub.empty()) {
-    if (req.method != "GET") return reply(method_not_allowed("GET"));
-    return enrollments_.get(who, id, [reply, inm = std::string(req.header("If-None-Match").value_or(""))](Answer a) {
-      if (a.status == 200 && a.etag && *a.etag == inm) return reply(Response{304, {{"ETag", *a.etag}}, "", false});
-      reply(to_response(std::move(a)));
-    });
-  }
-  if (starts_with(sub, "/documents")) return documents_.handle(req, reply, who, id, sub);
-  if (sub == "/timeline") {
-    if (req.method != "GET") return reply(method_not_allowed("GET"));
-    return enrollments_.timeline(who, id, done);
-  }
-  if (sub == "/application") {
-    if (req.method != "PUT") return reply(method_not_allowed("PUT"));
-    if (!write_context(req, reply, who, ctx)) return;
-    if (auto b = decode_body<protocol::UpdateApplication>(req, reply))
-      enrollments_.update_application(ctx, id, std::move(*b), done);
-    return;
-  }
-  if (sub == "/events") {
-    if (req.method != "POST") return reply(method_not_allowed("POST"));
-    if (!write_context(req, reply, who, ctx)) return;
-    if (auto b = decode_body<protocol::ActionRequest>(req, reply)) enrollments_.act(ctx, id, std::move(*b), done);
-    return;
-  }
-  reply(not_found());
+  if (!write_context(c.req, c.reply, *c.who, ctx)) return;
+  if (auto b = decode_body<protocol::CreateEnrollment>(c.req, c.reply))
+    enrollments_.create(ctx, std::move(*b), answer_with(c.reply));
+}
+
+void ApiRoutes::get_enrollment(const Call& c) {
+  enrollments_.get(*c.who, c.param(0),
+                   [reply = c.reply, inm = std::string(c.req.header("If-None-Match").value_or(""))](Answer a) {
+                     if (a.status == 200 && a.etag && *a.etag == inm)
+                       return reply(Response{304, {{"ETag", *a.etag}}, "", false});
+                     reply(to_response(std::move(a)));
+                   });
+}
+
+void ApiRoutes::put_application(const Call& c) {
+  service::WriteContext ctx;
+  if (!write_context(c.req, c.reply, *c.who, ctx)) return;
+  if (auto b = decode_body<protocol::UpdateApplication>(c.req, c.reply))
+    enrollments_.update_application(ctx, c.param(0), std::move(*b), answer_with(c.reply));
+}
+
+void ApiRoutes::post_event(const Call& c) {
+  service::WriteContext ctx;
+  if (!write_context(c.req, c.reply, *c.who, ctx)) return;
+  if (auto b = decode_body<protocol::ActionRequest>(c.req, c.reply))
+    enrollments_.act(ctx, c.param(0), std::move(*b), answer_with(c.reply));
+}
+
+void ApiRoutes::claim_invite(const Call& c) {
+  service::WriteContext ctx;
+  if (!write_context(c.req, c.reply, *c.who, ctx)) return;
+  enrollments_.claim(ctx, c.param(0), answer_with(c.reply));
 }
 
 }  // namespace onb::server::http

@@ -1,10 +1,13 @@
-// The /v1 API besides drafts: accounts, sessions, enrollments, invitations, sync, policy and schema.
-// Each route is decode -> authenticate -> service -> encode in a few lines; parsing of headers and
-// query parameters is here, rules are in the services and shared/. Route table: api_routes.cpp.
+// The handlers of the /v1 API besides drafts: accounts, sessions, enrollments, invitations, sync,
+// policy and schema (and /openapi.json). Each is decode -> service -> encode in a few lines; parsing of
+// headers and query parameters is here, rules are in the services and shared/, which handler answers
+// which route is shared/protocol/routes.hpp's table.
 #pragma once
 
 #include "server/http/document_routes.hpp"
+#include "server/http/handlers.hpp"
 #include "server/http/message.hpp"
+#include "server/http/responses.hpp"
 #include "server/service/accounts.hpp"
 #include "server/service/enrollments.hpp"
 #include "server/service/policies.hpp"
@@ -32,14 +35,23 @@ class ApiRoutes {
             const service::Policies& policies, DocumentRoutes& documents)
       : accounts_(accounts), enrollments_(enrollments), policies_(policies), documents_(documents) {}
 
-  // Answers every /v1/ path other than /v1/drafts, and /openapi.json; unknown paths 404.
-  void handle(const Request& req, const Reply& reply);
+  // Sets the handlers of its routes and of the documents' in `table`.
+  void add_to(HandlerTable& table);
+
+  // Resolves the bearer token to the caller and calls `then` with it (possibly on a storage thread);
+  // answers 401 itself when the token is missing, malformed or unknown.
+  void with_principal(const Request& req, const Reply& reply, std::function<void(const service::Principal&)> then);
 
  private:
-  void public_route(const Request& req, const Reply& reply);
-  void enrollment_route(const Request& req, const Reply& reply, const service::Principal& who);
-  void with_principal(const Request& req, const Reply& reply,
-                      std::function<void(const service::Principal&)> then);
+  void register_account(const Call& c);
+  void create_session(const Call& c);
+  void get_sync(const Call& c);
+  void list_enrollments(const Call& c);
+  void create_enrollment(const Call& c);
+  void get_enrollment(const Call& c);
+  void put_application(const Call& c);
+  void post_event(const Call& c);
+  void claim_invite(const Call& c);
 
   service::AccountService& accounts_;
   service::EnrollmentService& enrollments_;
@@ -49,8 +61,31 @@ class ApiRoutes {
 
 Response to_response(service::Answer answer);  // the body is moved, not copied
 
+// The token of "Authorization: Bearer <64 lowercase hex>"; nullopt when absent or malformed.
+std::optional<std::string> bearer_token(const Request& req);
+// 401 auth.unauthenticated with WWW-Authenticate: Bearer.
+Response unauthenticated();
+
+// BLAKE2b of method, target and body: what makes a replay with the same Idempotency-Key "the same request".
+std::string request_fingerprint(const Request& req);
+
 // True when Content-Type names application/json (defined in router.cpp).
 bool is_json_content_type(const Request& req);
+
+// The body decoded as T, or nullopt after answering 415 (not JSON) or 400 (the codec's Error).
+template <class T>
+std::optional<T> decode_body(const Request& req, const Reply& reply) {
+  if (!is_json_content_type(req)) {
+    reply(error_response(415, "http.unsupported_media_type", "", "send the body as Content-Type: application/json"));
+    return std::nullopt;
+  }
+  auto v = onb::decode_text<T>(req.body);
+  if (!v) {
+    reply(error_response(400, v.error()));
+    return std::nullopt;
+  }
+  return std::move(*v);
+}
 
 // "\"7\"", "W/\"7\"" or "7" -> 7; nullopt when absent; Error request.if_match when malformed.
 [[nodiscard]] Result<std::optional<std::uint64_t>> parse_if_match(const Request& req);

@@ -1,10 +1,9 @@
-// [SECTION] index: header helpers (Content-Range, Content-Disposition, request checks), the routes.
+// [SECTION] index: header helpers (Content-Range, Content-Disposition, request checks), the handlers.
 #include "server/http/document_routes.hpp"
 
 #include "server/http/api_routes.hpp"
 #include "server/http/limits.hpp"
 #include "server/http/responses.hpp"
-#include "server/storage/audit_chain.hpp"
 
 #include <charconv>
 
@@ -18,8 +17,9 @@ namespace {
 
 using service::Answer;
 
+using protocol::RouteId;
+
 constexpr std::string_view octet_stream = "application/octet-stream";
-constexpr std::string_view documents_prefix = "/documents/";
 
 
 std::string_view media_type_of(const Request& req) {
@@ -35,8 +35,7 @@ Result<std::optional<service::IdempotencyKey>> idempotency_of(const Request& req
   auto key = idempotency_key(req);
   if (!key) return key.error();
   if (!*key) return std::optional<service::IdempotencyKey>{};
-  const auto fingerprint = storage::blake2b_hex(req.method + " " + req.target + "\n" + req.body);
-  return std::optional<service::IdempotencyKey>(service::IdempotencyKey{std::move(**key), fingerprint});
+  return std::optional<service::IdempotencyKey>(service::IdempotencyKey{std::move(**key), request_fingerprint(req)});
 }
 
 bool is_attr_char(unsigned char ch) {  // RFC 8187 attr-char: sent as is in filename*
@@ -82,31 +81,19 @@ std::string content_disposition(std::string_view file_name) {
   return "attachment; filename=\"" + plain + "\"; filename*=UTF-8''" + encoded;
 }
 
-void DocumentRoutes::handle(const Request& req, const Reply& reply, const service::Principal& who,
-                            const std::string& enrollment_id, std::string_view sub) {
-  if (sub == "/documents") {
-    if (req.method == "GET") return documents_.list(who, enrollment_id, answer_with(reply));
-    if (req.method != "POST") return reply(method_not_allowed("GET, POST"));
-    return create(req, reply, who, enrollment_id);
-  }
-  if (sub.substr(0, documents_prefix.size()) != documents_prefix) return reply(not_found());
-  const auto rest = sub.substr(documents_prefix.size());
-  const auto slash = rest.find('/');
-  const std::string document_id(rest.substr(0, slash));
-  const auto tail = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
-  if (document_id.empty()) return reply(not_found());
-  if (tail.empty()) {
-    if (req.method != "GET") return reply(method_not_allowed("GET"));
-    return documents_.get(who, enrollment_id, document_id, answer_with(reply));
-  }
-  if (tail != "/content") return reply(not_found());
-  if (req.method == "PUT") return put_content(req, reply, who, enrollment_id, document_id);
-  if (req.method == "GET" || req.method == "HEAD") return get_content(reply, who, enrollment_id, document_id);
-  reply(method_not_allowed("GET, HEAD, PUT"));
+void DocumentRoutes::add_to(HandlerTable& table) {
+  table.set(RouteId::list_documents,
+            [this](const Call& c) { documents_.list(*c.who, c.param(0), answer_with(c.reply)); });
+  table.set(RouteId::create_document, [this](const Call& c) { create(c); });
+  table.set(RouteId::get_document,
+            [this](const Call& c) { documents_.get(*c.who, c.param(0), c.param(1), answer_with(c.reply)); });
+  table.set(RouteId::get_document_content, [this](const Call& c) { get_content(c); });
+  table.set(RouteId::put_document_content, [this](const Call& c) { put_content(c); });
 }
 
-void DocumentRoutes::create(const Request& req, const Reply& reply, const service::Principal& who,
-                            const std::string& enrollment_id) {
+void DocumentRoutes::create(const Call& c) {
+  const auto& req = c.req;
+  const auto& reply = c.reply;
   if (!is_json_content_type(req))
     return reply(
         error_response(415, "http.unsupported_media_type", "", "send the body as Content-Type: application/json"));
@@ -115,13 +102,14 @@ void DocumentRoutes::create(const Request& req, const Reply& reply, const servic
   auto body = onb::decode_text<protocol::CreateDocument>(req.body);
   if (!body) return reply(error_response(400, body.error()));
   service::WriteContext ctx;
-  ctx.who = who;
+  ctx.who = *c.who;
   ctx.idempotency = *key;
-  documents_.create(std::move(ctx), enrollment_id, std::move(*body), answer_with(reply));
+  documents_.create(std::move(ctx), c.param(0), std::move(*body), answer_with(reply));
 }
 
-void DocumentRoutes::put_content(const Request& req, const Reply& reply, const service::Principal& who,
-                                 const std::string& enrollment_id, const std::string& document_id) {
+void DocumentRoutes::put_content(const Call& c) {
+  const auto& req = c.req;
+  const auto& reply = c.reply;
   // A browser's fetch() of a Blob slice sends no type unless told; anything else is a client mix-up.
   const auto type = media_type_of(req);
   if (!type.empty() && !iequals(type, octet_stream))
@@ -141,12 +129,11 @@ void DocumentRoutes::put_content(const Request& req, const Reply& reply, const s
                                 "the range names " + std::to_string(chunk->last - chunk->first + 1) +
                                     " bytes but the body holds " + std::to_string(req.body.size())));
   chunk->bytes = req.body;
-  documents_.put_chunk(who, enrollment_id, document_id, std::move(*chunk), answer_with(reply));
+  documents_.put_chunk(*c.who, c.param(0), c.param(1), std::move(*chunk), answer_with(reply));
 }
 
-void DocumentRoutes::get_content(const Reply& reply, const service::Principal& who, const std::string& enrollment_id,
-                                 const std::string& document_id) {
-  documents_.download(who, enrollment_id, document_id, [reply](service::Download d) {
+void DocumentRoutes::get_content(const Call& c) {
+  documents_.download(*c.who, c.param(0), c.param(1), [reply = c.reply](service::Download d) {
     try {
       if (!d.meta) return reply(to_response(d.error));
       Response res;

@@ -3,6 +3,7 @@
 // of headers is here; rules (limits, magic bytes, hashes, who may do what) are service/documents.hpp's.
 #pragma once
 
+#include "server/http/handlers.hpp"
 #include "server/http/message.hpp"
 #include "server/service/documents.hpp"
 
@@ -15,24 +16,19 @@ class DocumentRoutes {
  public:
   explicit DocumentRoutes(service::DocumentService& documents) : documents_(documents) {}
 
-  // `sub` is the path after /v1/enrollments/{enrollment_id} and starts with "/documents"; ApiRoutes
-  // has authenticated the caller.
-  //   GET       /documents                 200 DocumentList
-  //   POST      /documents                 201 DocumentView (Idempotency-Key honoured) | 422 problems
-  //   GET       /documents/{doc}           200 DocumentView (`received` says where to resume)
-  //   PUT       /documents/{doc}/content   200 DocumentView | 400 request.content_range | 409 document.offset
-  //                                        {received} | 413 | 415 | 422 document.media_type, document.sha256
-  //   GET|HEAD  /documents/{doc}/content   200 the file | 409 document.incomplete
-  // An enrollment or document the caller may not see is 404; other methods 405 with Allow.
-  void handle(const Request& req, const Reply& reply, const service::Principal& who, const std::string& enrollment_id,
-              std::string_view sub);
+  // Sets the handlers of the document routes (shared/protocol/routes.hpp) in `table`; the Router
+  // has authenticated the caller. Answers besides the table's successes:
+  //   POST  .../documents                 422 problems (Idempotency-Key honoured)
+  //   PUT   .../documents/{doc}/content   400 request.content_range | 409 document.offset {received} | 413 |
+  //                                       415 | 422 document.media_type, document.sha256
+  //   GET   .../documents/{doc}/content   409 document.incomplete
+  // An enrollment or document the caller may not see is 404.
+  void add_to(HandlerTable& table);
 
  private:
-  void create(const Request& req, const Reply& reply, const service::Principal& who, const std::string& enrollment_id);
-  void put_content(const Request& req, const Reply& reply, const service::Principal& who,
-                   const std::string& enrollment_id, const std::string& document_id);
-  void get_content(const Reply& reply, const service::Principal& who, const std::string& enrollment_id,
-                   const std::string& document_id);
+  void create(const Call& c);
+  void put_content(const Call& c);
+  void get_content(const Call& c);
 
   service::DocumentService& documents_;
 };

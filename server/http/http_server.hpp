@@ -1,7 +1,8 @@
-// The network side of the server: the listener, one epoll loop per I/O thread owning its connections
-// (parsed by Boost.Beast's HTTP/1.1 parser), limits and timeouts, the signal wait, and the metrics of
-// all of it (GET /metrics). It only moves bytes between sockets and the Router; everything a request
-// means is decided there. Beast and the socket calls stay inside http_server.cpp.
+// The network side of the server: the listener, one epoll loop per I/O thread (event_loop.hpp) owning
+// its connections (connection.hpp, parsed by Boost.Beast's HTTP/1.1 parser, wire.hpp), limits and
+// timeouts, the signal wait, and the metrics of all of it (GET /metrics). It only moves bytes between
+// sockets and the Router; everything a request means is decided there. Why epoll loops and not Asio:
+// docs/perf/http_server.md. Beast and the socket calls stay inside those four units.
 #pragma once
 
 #include "server/http/metrics.hpp"

@@ -17,88 +17,11 @@
 namespace onb::server::http {
 namespace {
 
-constexpr std::array<std::string_view, static_cast<std::size_t>(RouteId::count_)> route_labels{
-    "/healthz",
-    "/metrics",
-    "/openapi.json",
-    "/v1/drafts",
-    "/v1/drafts/{id}",
-    "/v1/accounts",
-    "/v1/sessions",
-    "/v1/sessions/current",
-    "/v1/policy",
-    "/v1/schema",
-    "/v1/sync",
-    "/v1/enrollments",
-    "/v1/enrollments/{id}",
-    "/v1/enrollments/{id}/timeline",
-    "/v1/enrollments/{id}/application",
-    "/v1/enrollments/{id}/events",
-    "/v1/enrollments/{id}/documents",
-    "/v1/enrollments/{id}/documents/{document_id}",
-    "/v1/enrollments/{id}/documents/{document_id}/content",
-    "/v1/invites/{token}/claim",
-    "/v1/other",
-    "static",
-    "unparsed"};
-
 constexpr std::array<std::string_view, static_cast<std::size_t>(MethodId::count_)> method_labels{
     "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "other"};
 
-constexpr std::string_view enrollments_prefix = "/v1/enrollments/";
-constexpr std::string_view drafts_prefix = "/v1/drafts/";
-constexpr std::string_view invites_prefix = "/v1/invites/";
-constexpr std::string_view documents_prefix = "/documents/";
-
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
-// "/documents/{document_id}[/content]" below an enrollment, as document_routes.cpp answers it.
-RouteId classify_document(std::string_view rest) {
-  const auto slash = rest.find('/');
-  if (rest.empty() || slash == 0) return RouteId::v1_other;
-  if (slash == std::string_view::npos) return RouteId::enrollment_document;
-  return rest.substr(slash) == "/content" ? RouteId::enrollment_document_content : RouteId::v1_other;
-}
-
-// "/v1/enrollments/{id}[/sub]": the id is one non-empty segment.
-RouteId classify_enrollment(std::string_view rest) {
-  const auto slash = rest.find('/');
-  if (slash == 0 || rest.empty()) return RouteId::v1_other;
-  if (slash == std::string_view::npos) return RouteId::enrollment;
-  const auto sub = rest.substr(slash);
-  if (sub == "/timeline") return RouteId::enrollment_timeline;
-  if (sub == "/application") return RouteId::enrollment_application;
-  if (sub == "/events") return RouteId::enrollment_events;
-  if (sub == "/documents") return RouteId::enrollment_documents;
-  if (starts_with(sub, documents_prefix)) return classify_document(sub.substr(documents_prefix.size()));
-  return RouteId::v1_other;
-}
-
-RouteId classify_v1(std::string_view path) {
-  if (path == "/v1/drafts") return RouteId::drafts;
-  if (path == "/v1/accounts") return RouteId::accounts;
-  if (path == "/v1/sessions") return RouteId::sessions;
-  if (path == "/v1/sessions/current") return RouteId::session_current;
-  if (path == "/v1/policy") return RouteId::policy;
-  if (path == "/v1/schema") return RouteId::schema;
-  if (path == "/v1/sync") return RouteId::sync;
-  if (path == "/v1/enrollments") return RouteId::enrollments;
-  if (starts_with(path, enrollments_prefix)) return classify_enrollment(path.substr(enrollments_prefix.size()));
-  if (starts_with(path, drafts_prefix)) {
-    const auto id = path.substr(drafts_prefix.size());
-    return id.empty() || id.find('/') != std::string_view::npos ? RouteId::v1_other : RouteId::draft;
-  }
-  if (starts_with(path, invites_prefix)) {
-    const auto rest = path.substr(invites_prefix.size());
-    const auto slash = rest.find('/');
-    return slash != 0 && slash != std::string_view::npos && rest.substr(slash) == "/claim" ? RouteId::invite_claim
-                                                                                           : RouteId::v1_other;
-  }
-  return RouteId::v1_other;
-}
-
 // Slot key: route, method and status packed, plus one so that 0 means a free slot.
-std::uint32_t make_key(RouteId route, MethodId method, int status) {
+std::uint32_t make_key(RouteLabel route, MethodId method, int status) {
   const auto code = static_cast<std::uint32_t>(status < 0 || status > 999 ? 0 : status);
   return ((static_cast<std::uint32_t>(route) << 14) | (static_cast<std::uint32_t>(method) << 10) | code) + 1;
 }
@@ -107,12 +30,9 @@ std::uint32_t make_key(RouteId route, MethodId method, int status) {
 
 // [SECTION] labels
 
-RouteId classify_route(std::string_view path) {
-  if (path == "/healthz") return RouteId::healthz;
-  if (path == "/metrics") return RouteId::metrics;
-  if (path == "/openapi.json") return RouteId::openapi;
-  if (path == "/v1" || starts_with(path, "/v1/")) return classify_v1(path);
-  return RouteId::static_site;
+RouteLabel classify_route(std::string_view path) {
+  if (const auto m = protocol::match(path)) return label_of_template(m->resource);
+  return path == "/v1" || path.starts_with("/v1/") ? v1_other_label : static_site_label;
 }
 
 MethodId classify_method(std::string_view method) {
@@ -121,12 +41,17 @@ MethodId classify_method(std::string_view method) {
   return MethodId::other;
 }
 
-std::string_view route_label(RouteId route) { return route_labels[static_cast<std::size_t>(route)]; }
+std::string_view route_label(RouteLabel route) {
+  const auto i = static_cast<std::size_t>(route);
+  if (i < protocol::templates.size()) return protocol::templates[i];
+  constexpr std::array<std::string_view, 3> catch_alls{"/v1/other", "static", "unparsed"};
+  return catch_alls[std::min(i - protocol::templates.size(), catch_alls.size() - 1)];
+}
 std::string_view method_label(MethodId method) { return method_labels[static_cast<std::size_t>(method)]; }
 
 // [SECTION] recording
 
-void RequestCounters::add(RouteId route, MethodId method, int status) noexcept {
+void RequestCounters::add(RouteLabel route, MethodId method, int status) noexcept {
   const auto key = make_key(route, method, status);
   // Knuth's multiplicative hash: the top bits of the product mix every bit of the key.
   auto i = static_cast<std::size_t>((key * 2654435761u) >> (32 - capacity_bits));
@@ -143,17 +68,17 @@ void RequestCounters::add(RouteId route, MethodId method, int status) noexcept {
   unlabelled_.fetch_add(1, std::memory_order_relaxed);
 }
 
-void RequestCounters::for_each(const std::function<void(RouteId, MethodId, int, std::uint64_t)>& f) const {
+void RequestCounters::for_each(const std::function<void(RouteLabel, MethodId, int, std::uint64_t)>& f) const {
   for (const auto& slot : slots_) {
     const auto key = slot.key.load(std::memory_order_acquire);
     if (key == 0) continue;
     const auto packed = key - 1;
-    f(static_cast<RouteId>(packed >> 14), static_cast<MethodId>((packed >> 10) & 0xF), static_cast<int>(packed & 0x3FF),
+    f(static_cast<RouteLabel>(packed >> 14), static_cast<MethodId>((packed >> 10) & 0xF), static_cast<int>(packed & 0x3FF),
       slot.count.load(std::memory_order_relaxed));
   }
 }
 
-void LatencyHistograms::observe(RouteId route, std::chrono::nanoseconds elapsed) noexcept {
+void LatencyHistograms::observe(RouteLabel route, std::chrono::nanoseconds elapsed) noexcept {
   auto& h = routes_[static_cast<std::size_t>(route)];
   std::size_t bucket = 0;
   while (bucket < latency_buckets.size() && elapsed > latency_buckets[bucket].upper) ++bucket;
@@ -161,7 +86,7 @@ void LatencyHistograms::observe(RouteId route, std::chrono::nanoseconds elapsed)
   h.sum_ns.fetch_add(static_cast<std::uint64_t>(std::max<std::int64_t>(0, elapsed.count())), std::memory_order_relaxed);
 }
 
-void Metrics::request_finished(RouteId route, MethodId method, int status, std::chrono::nanoseconds elapsed) noexcept {
+void Metrics::request_finished(RouteLabel route, MethodId method, int status, std::chrono::nanoseconds elapsed) noexcept {
   in_flight_.fetch_sub(1, std::memory_order_relaxed);
   requests_.add(route, method, status);
   latency_.observe(route, elapsed);
@@ -198,7 +123,7 @@ void append_sample(std::string& out, std::string_view name, std::string_view lab
   out.append("\n");
 }
 
-std::string route_labels_of(RouteId route) { return "route=\"" + std::string(route_label(route)) + "\""; }
+std::string route_labels_of(RouteLabel route) { return "route=\"" + std::string(route_label(route)) + "\""; }
 
 // Resident set size from /proc/self/statm (pages); 0 where /proc is missing.
 double resident_bytes() {
@@ -227,7 +152,7 @@ void LatencyHistograms::append_to(std::string& out) const {
     std::uint64_t cumulative = 0;
     for (auto c : counts) cumulative += c;
     if (cumulative == 0) continue;  // a route never requested has no series, like a counter never incremented
-    const auto route = route_labels_of(static_cast<RouteId>(r));
+    const auto route = route_labels_of(static_cast<RouteLabel>(r));
     cumulative = 0;
     for (std::size_t b = 0; b < latency_buckets.size(); ++b) {
       cumulative += counts[b];
@@ -245,7 +170,7 @@ void LatencyHistograms::append_to(std::string& out) const {
 void Metrics::append_requests(std::string& out) const {
   constexpr std::string_view total = "onboard_http_requests_total";
   append_family(out, total, "counter", "Requests answered, by method, route template and status code.");
-  requests_.for_each([&](RouteId route, MethodId method, int status, std::uint64_t count) {
+  requests_.for_each([&](RouteLabel route, MethodId method, int status, std::uint64_t count) {
     const auto labels = "method=\"" + std::string(method_label(method)) + "\"," + route_labels_of(route) +
                         ",status=\"" + std::to_string(status) + "\"";
     append_sample(out, total, labels, count);

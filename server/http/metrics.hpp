@@ -5,6 +5,7 @@
 #pragma once
 
 #include "server/http/message.hpp"
+#include "shared/protocol/routes.hpp"
 
 #include <array>
 #include <atomic>
@@ -17,42 +18,25 @@
 
 namespace onb::server::http {
 
-// The route a request matched, as a template ("/v1/enrollments/{id}"), never the raw path: labels
-// must stay a small fixed set whatever paths clients send, or every enrollment id becomes a series.
-// Mirrors the route tables of router.cpp and api_routes.cpp; a route missing here counts as v1_other.
-enum class RouteId : std::uint8_t {
-  healthz,
-  metrics,
-  openapi,
-  drafts,
-  draft,
-  accounts,
-  sessions,
-  session_current,
-  policy,
-  schema,
-  sync,
-  enrollments,
-  enrollment,
-  enrollment_timeline,
-  enrollment_application,
-  enrollment_events,
-  enrollment_documents,
-  enrollment_document,
-  enrollment_document_content,
-  invite_claim,
-  v1_other,     // an unknown /v1 path (404) or a route added without updating classify_route
-  static_site,  // any other path: a file of the portal, or its 404
-  unparsed,     // the request never reached routing (400, 413, 431 from the session)
-  count_
-};
+// The route a request matched, as a template of shared/protocol/routes.hpp ("/v1/enrollments/{id}"),
+// never the raw path: labels must stay a small fixed set whatever paths clients send, or every
+// enrollment id becomes a series. After the table's templates come three catch-alls.
+enum class RouteLabel : std::uint8_t {};
+inline constexpr std::size_t route_label_count = protocol::templates.size() + 3;
+static_assert(route_label_count <= 255, "RouteLabel holds the index in 8 bits");
+constexpr RouteLabel label_of_template(std::size_t index) { return RouteLabel{static_cast<std::uint8_t>(index)}; }
+constexpr RouteLabel label_of(protocol::RouteId id) { return label_of_template(protocol::template_index(id)); }
+inline constexpr RouteLabel v1_other_label = label_of_template(protocol::templates.size());  // an unknown /v1 path
+inline constexpr RouteLabel static_site_label = label_of_template(protocol::templates.size() + 1);  // anything else
+// The request never reached routing (400, 413, 431 from the session).
+inline constexpr RouteLabel unparsed_label = label_of_template(protocol::templates.size() + 2);
 
 // Methods as labels: only the ones HTTP defines commonly, anything else (clients may send any token) is "other".
 enum class MethodId : std::uint8_t { get, head, post, put, delete_, patch, options, other, count_ };
 
-[[nodiscard]] RouteId classify_route(std::string_view path);
+[[nodiscard]] RouteLabel classify_route(std::string_view path);
 [[nodiscard]] MethodId classify_method(std::string_view method);
-std::string_view route_label(RouteId route);
+std::string_view route_label(RouteLabel route);
 std::string_view method_label(MethodId method);
 
 // Upper bounds of the latency histogram, 0.5 ms to 5 s: a cached read answers in well under 1 ms, a
@@ -83,9 +67,9 @@ class RequestCounters {
   static constexpr unsigned capacity_bits = 10;
   static constexpr std::size_t capacity = std::size_t{1} << capacity_bits;
 
-  void add(RouteId route, MethodId method, int status) noexcept;
+  void add(RouteLabel route, MethodId method, int status) noexcept;
   // Calls f(route, method, status, count) for every claimed slot, in slot order.
-  void for_each(const std::function<void(RouteId, MethodId, int, std::uint64_t)>& f) const;
+  void for_each(const std::function<void(RouteLabel, MethodId, int, std::uint64_t)>& f) const;
   std::uint64_t unlabelled() const noexcept { return unlabelled_.load(std::memory_order_relaxed); }
 
  private:
@@ -101,7 +85,7 @@ class RequestCounters {
 // that sum, so `+Inf` equals `_count` exactly even while requests are being recorded.
 class LatencyHistograms {
  public:
-  void observe(RouteId route, std::chrono::nanoseconds elapsed) noexcept;
+  void observe(RouteLabel route, std::chrono::nanoseconds elapsed) noexcept;
   void append_to(std::string& out) const;  // HELP, TYPE and the samples of routes with observations
 
  private:
@@ -109,7 +93,7 @@ class LatencyHistograms {
     std::array<std::atomic<std::uint64_t>, latency_buckets.size() + 1> counts{};  // last: above 5 s
     std::atomic<std::uint64_t> sum_ns{0};
   };
-  std::array<Histogram, static_cast<std::size_t>(RouteId::count_)> routes_;
+  std::array<Histogram, route_label_count> routes_;
 };
 
 class Metrics {
@@ -118,7 +102,7 @@ class Metrics {
 
   // [hot path] Any thread, lock-free. Every request_started() is followed by one request_finished().
   void request_started() noexcept { in_flight_.fetch_add(1, std::memory_order_relaxed); }
-  void request_finished(RouteId route, MethodId method, int status, std::chrono::nanoseconds elapsed) noexcept;
+  void request_finished(RouteLabel route, MethodId method, int status, std::chrono::nanoseconds elapsed) noexcept;
   void connection_refused() noexcept { refused_.fetch_add(1, std::memory_order_relaxed); }
 
   // A gauge read at scrape time, e.g. a queue size; `read` runs on an I/O thread and must be quick and

@@ -5,22 +5,14 @@
 #include "shared/core/json_codec.hpp"
 
 #include <exception>
+#include <stdexcept>
 
 namespace onb::server::http {
 namespace {
 
-struct Health {
-  std::string status;
-  std::string version;
-};
-BOOST_DESCRIBE_STRUCT(Health, (), (status, version))
-
-constexpr std::string_view drafts_path = "/v1/drafts";
-constexpr std::string_view api_prefix = "/v1/";
+using protocol::RouteId;
 
 bool is_get(const Request& req) { return req.method == "GET" || req.method == "HEAD"; }
-
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 // Runs `f`, turning an escaped exception (a bug, or bad_alloc) into a logged 500 instead of letting it
 // unwind into the session or kill a storage thread.
@@ -46,6 +38,23 @@ bool is_json_content_type(const Request& req) {
   return iequals(media, json_media_type);
 }
 
+Router::Router(StaticSite& site, service::DraftService& drafts, ApiRoutes& api)
+    : site_(site), drafts_(drafts), api_(api) {
+  handlers_.set(RouteId::get_health, [](const Call& c) {
+    c.reply(json_response(200, Health{"ok", std::string(server_version())}));
+  });
+  // The HTTP server answers /metrics before routing (the metrics are its own); a router called
+  // directly has none to show.
+  handlers_.set(RouteId::get_metrics, [](const Call& c) { c.reply(not_found()); });
+  handlers_.set(RouteId::create_draft, [this](const Call& c) { create_draft(c); });
+  handlers_.set(RouteId::get_draft, [this](const Call& c) { find_draft(c); });
+  api_.add_to(handlers_);
+  for (const auto& r : protocol::route_table)
+    if (!handlers_[r.id])
+      throw std::logic_error("no handler for " + std::string(protocol::method_name(r.method)) + " " +
+                             std::string(r.path));
+}
+
 void Router::handle(Request req, Reply reply) {
   if (req.method == "HEAD") {
     reply = [inner = std::move(reply)](Response res) {
@@ -57,45 +66,57 @@ void Router::handle(Request req, Reply reply) {
 }
 
 void Router::route(const Request& req, const Reply& reply) {
+  const auto m = protocol::match(req.path());
+  if (!m) return unmatched(req, reply);
+  Params params;
+  for (std::size_t i = 0; i < params.size(); ++i) params[i] = std::string(m->params[i]);
+  if (protocol::access_of(m->resource) != protocol::Access::signed_in)
+    return dispatch(req, reply, m->resource, std::move(params), nullptr);
+  api_.with_principal(req, reply, [this, req, reply, resource = m->resource, params](const service::Principal& who) {
+    dispatch(req, reply, resource, params, &who);
+  });
+}
+
+void Router::dispatch(const Request& req, const Reply& reply, std::size_t resource, Params params,
+                      const service::Principal* who) {
+  const auto* row = protocol::find(resource, req.method);
+  if (!row) return reply(method_not_allowed(protocol::allowed_methods(resource)));
+  Call call{req, reply, *row, std::move(params), who, {}};
+  if (row->access == protocol::Access::bearer_token) {
+    auto token = bearer_token(req);
+    if (!token) return reply(unauthenticated());
+    call.token = std::move(*token);
+  }
+  handlers_[row->id](call);
+}
+
+void Router::unmatched(const Request& req, const Reply& reply) {
   const auto path = req.path();
-  if (path == "/healthz") {
-    if (!is_get(req)) return reply(method_not_allowed("GET, HEAD"));
-    return reply(json_response(200, Health{"ok", std::string(server_version())}));
-  }
-  if (path == drafts_path) {
-    if (req.method != "POST") return reply(method_not_allowed("POST"));
-    return create_draft(req, reply);
-  }
-  if (starts_with(path, drafts_path) && path.size() > drafts_path.size() + 1 && path[drafts_path.size()] == '/') {
-    const auto id = path.substr(drafts_path.size() + 1);
-    if (id.find('/') != std::string_view::npos) return reply(not_found());
-    if (!is_get(req)) return reply(method_not_allowed("GET, HEAD"));
-    return find_draft(std::string(id), reply);
-  }
-  if (starts_with(path, api_prefix) || path == "/openapi.json") return api_.handle(req, reply);
-  if (path == "/v1") return reply(not_found());
+  if (protocol::below_signed_in_route(path))
+    return api_.with_principal(req, reply, [reply](const service::Principal&) { reply(not_found()); });
+  if (path == "/v1" || path.starts_with("/v1/")) return reply(not_found());
   if (!is_get(req)) return reply(method_not_allowed("GET, HEAD"));
   reply(site_.serve(req));
 }
 
-void Router::create_draft(const Request& req, const Reply& reply) {
-  if (!is_json_content_type(req))
-    return reply(
+void Router::create_draft(const Call& c) {
+  if (!is_json_content_type(c.req))
+    return c.reply(
         error_response(415, "http.unsupported_media_type", "", "send the body as Content-Type: application/json"));
-  auto basics = onb::decode_text<model::CompanyBasics>(req.body);
-  if (!basics) return reply(error_response(400, basics.error()));
-  drafts_.create(std::move(*basics), [reply](Result<service::DraftReply> r) {
+  auto basics = onb::decode_text<model::CompanyBasics>(c.req.body);
+  if (!basics) return c.reply(error_response(400, basics.error()));
+  drafts_.create(std::move(*basics), [reply = c.reply](Result<service::DraftReply> r) {
     guarded(reply, [&] {
       if (!r) return reply(internal_error(r.error()));
       auto res = json_response(201, *r);
-      res.set("Location", std::string(drafts_path) + "/" + r->id);
+      res.set("Location", protocol::path(RouteId::get_draft, {r->id}));
       reply(std::move(res));
     });
   });
 }
 
-void Router::find_draft(std::string id, const Reply& reply) {
-  drafts_.find(std::move(id), [reply](Result<std::optional<service::DraftReply>> r) {
+void Router::find_draft(const Call& c) {
+  drafts_.find(c.param(0), [reply = c.reply](Result<std::optional<service::DraftReply>> r) {
     guarded(reply, [&] {
       if (!r) return reply(internal_error(r.error()));
       if (!*r) return reply(error_response(404, "draft.not_found", "", "no draft has this id"));

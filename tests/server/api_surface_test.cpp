@@ -3,11 +3,17 @@
 // documents describe what the server really does.
 #include "api_support.hpp"
 
+#include "shared/protocol/routes.hpp"
+
+#include <cctype>
+#include <functional>
+
 #include <chrono>
 #include <thread>
 
 using namespace onb::test;
 using onb::Json;
+namespace protocol = onb::protocol;
 
 namespace {
 
@@ -102,16 +108,29 @@ TEST_CASE("/openapi.json describes every route of the API") {
   REQUIRE(doc.status == 200);
   const auto j = doc.json();
   CHECK(j["openapi"].get<std::string>().rfind("3.1", 0) == 0);
+  // Written from the API's description, not from the table.
   for (const auto& [path, method] : std::vector<std::pair<std::string, std::string>>{
+           {"/healthz", "get"},
+           {"/metrics", "get"},
+           {"/openapi.json", "get"},
+           {"/v1/drafts", "post"},
+           {"/v1/drafts/{id}", "get"},
            {"/v1/accounts", "post"},
            {"/v1/sessions", "post"},
            {"/v1/sessions/current", "delete"},
+           {"/v1/policy", "get"},
+           {"/v1/schema", "get"},
            {"/v1/enrollments", "get"},
            {"/v1/enrollments", "post"},
            {"/v1/enrollments/{id}", "get"},
            {"/v1/enrollments/{id}/application", "put"},
            {"/v1/enrollments/{id}/events", "post"},
            {"/v1/enrollments/{id}/timeline", "get"},
+           {"/v1/enrollments/{id}/documents", "get"},
+           {"/v1/enrollments/{id}/documents", "post"},
+           {"/v1/enrollments/{id}/documents/{document_id}", "get"},
+           {"/v1/enrollments/{id}/documents/{document_id}/content", "get"},
+           {"/v1/enrollments/{id}/documents/{document_id}/content", "put"},
            {"/v1/invites/{token}/claim", "post"},
            {"/v1/sync", "get"}}) {
     CAPTURE(path);
@@ -134,6 +153,167 @@ TEST_CASE("/openapi.json describes every route of the API") {
     }
   };
   refs(j["paths"]);
+}
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool has_parameter(const Json& operation, const std::string& in, const std::string& name) {
+  for (const auto& p : operation.value("parameters", Json::array()))
+    if (p["in"] == in && p["name"] == name) return true;
+  return false;
+}
+
+// The template with every {parameter} replaced by "x".
+std::string instantiate(const std::string& tmpl) {
+  std::string out;
+  for (std::size_t i = 0; i < tmpl.size(); ++i) {
+    if (tmpl[i] != '{') {
+      out += tmpl[i];
+      continue;
+    }
+    out += 'x';
+    i = tmpl.find('}', i);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every route of the table is documented with its parameters and headers, and nothing else is") {
+  ApiFixture f;
+  const auto j = f.get("/openapi.json").json();
+  std::size_t documented = 0;
+  for (const auto& [path, item] : j["paths"].items())
+    for (const auto& [method, op] : item.items()) documented += op.contains("operationId") ? 1 : 0;
+  std::size_t expected = 0;
+  for (const auto& r : protocol::route_table) {
+    const std::string path(r.path);
+    CAPTURE(path);
+    CAPTURE(protocol::method_name(r.method));
+    const auto& op = j["paths"][path][lower(protocol::method_name(r.method))];
+    REQUIRE(op.is_object());
+    ++expected;
+    CHECK(op["operationId"] == std::string(protocol::operation_id(r.id)));
+    CHECK(op["tags"] == Json::array({std::string(r.tag)}));
+    CHECK(op["responses"].contains(std::to_string(r.status)));
+    for (std::size_t open = path.find('{'); open != std::string::npos; open = path.find('{', open + 1))
+      CHECK(has_parameter(op, "path", path.substr(open + 1, path.find('}', open) - open - 1)));
+    for (const auto& q : r.query) CHECK(has_parameter(op, "query", std::string(q.name)));
+    CHECK(has_parameter(op, "header", "Idempotency-Key") == bool(r.headers & protocol::idempotency_key));
+    CHECK(has_parameter(op, "header", "If-Match") == bool(r.headers & protocol::if_match));
+    CHECK(has_parameter(op, "header", "Content-Range") == bool(r.headers & protocol::content_range));
+    CHECK(op.contains("security") == (r.access != protocol::Access::anyone));
+    if (r.answers_head) {
+      CHECK(j["paths"][path].contains("head"));
+      ++expected;
+    }
+  }
+  CHECK(documented == expected);
+}
+
+TEST_CASE("every documented operation answers: no 404 for the path, no 405 for the method") {
+  ApiFixture f;
+  f.register_customer("cust");
+  f.register_customer("leaver");  // logs out last
+  const auto j = f.get("/openapi.json").json();
+  for (const auto& [path, item] : j["paths"].items())
+    for (const auto& [method, op] : item.items()) {
+      const auto target = instantiate(path);
+      const auto verb = [&] {
+        std::string m = method;
+        for (auto& c : m) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        return m;
+      }();
+      CAPTURE(verb);
+      CAPTURE(target);
+      const bool with_body = verb == "POST" || verb == "PUT";
+      const auto r = f.call(verb == "DELETE" ? "leaver" : "cust", verb, target, with_body ? "{}" : "");
+      CHECK(r.status != 405);
+      CHECK_FALSE((r.status == 404 && verb != "HEAD" && r.json()["code"] == "http.not_found"));
+      if (op.contains("security") && verb != "DELETE") CHECK(r.status != 401);
+    }
+}
+
+TEST_CASE("the headers the table names are read by their routes") {
+  ApiFixture f;
+  f.register_customer("cust");
+  for (const auto& r : protocol::route_table) {
+    if (r.method == protocol::Method::get || r.method == protocol::Method::delete_) continue;
+    const auto target = instantiate(std::string(r.path));
+    const std::string verb(protocol::method_name(r.method));
+    CAPTURE(target);
+    CAPTURE(verb);
+    const auto bad_key = f.call("cust", verb, target, "{}", {{"Idempotency-Key", "not a key!"}});
+    const auto body = bad_key.json();
+    const bool refused = body.is_object() && body.value("code", "") == "request.idempotency_key";
+    CHECK(refused == bool(r.headers & protocol::idempotency_key));
+    if (r.headers & protocol::if_match) {
+      const auto bad = f.call("cust", verb, target, "{}", {{"If-Match", "yesterday"}});
+      CHECK(bad.status == 400);
+      CHECK(bad.json()["code"] == "request.if_match");
+    }
+    if (r.headers & protocol::content_range) {
+      const auto bad = must(fetch(f.server.port, HttpRequest{verb, target,
+                                                             {{"Authorization", "Bearer " + f.tokens["cust"]},
+                                                              {"Content-Type", "application/octet-stream"}},
+                                                             "bytes"}));
+      CHECK(bad.status == 400);
+      CHECK(bad.json()["code"] == "request.content_range");
+    }
+  }
+  SUBCASE("a list's page size is bounded by the table's maximum") {
+    const auto limit = protocol::route(protocol::RouteId::list_enrollments).query[0];
+    REQUIRE(limit.name == "limit");
+    const auto at_max = std::to_string(*limit.maximum);
+    CHECK(f.call("cust", "GET", "/v1/enrollments?limit=" + at_max).status == 200);
+    const auto over = f.call("cust", "GET", "/v1/enrollments?limit=" + std::to_string(*limit.maximum + 1));
+    CHECK(over.status == 400);
+    CHECK(over.json()["code"] == "request.page");
+  }
+}
+
+TEST_CASE("a method a resource does not take is 405 with Allow; signed-in resources authenticate first") {
+  ApiFixture f;
+  f.register_customer("cust");
+  for (const auto& [target, allow] : std::vector<std::pair<std::string, std::string>>{
+           {"/healthz", "GET, HEAD"},
+           {"/openapi.json", "GET, HEAD"},
+           {"/v1/drafts", "POST"},
+           {"/v1/drafts/d-1", "GET, HEAD"},
+           {"/v1/accounts", "POST"},
+           {"/v1/sessions", "POST"},
+           {"/v1/sessions/current", "DELETE"},
+           {"/v1/policy", "GET, HEAD"},
+           {"/v1/schema", "GET, HEAD"},
+           {"/v1/sync", "GET"},
+           {"/v1/enrollments", "GET, POST"},
+           {"/v1/enrollments/e-1", "GET"},
+           {"/v1/enrollments/e-1/timeline", "GET"},
+           {"/v1/enrollments/e-1/application", "PUT"},
+           {"/v1/enrollments/e-1/events", "POST"},
+           {"/v1/enrollments/e-1/documents", "GET, POST"},
+           {"/v1/enrollments/e-1/documents/d-1", "GET"},
+           {"/v1/enrollments/e-1/documents/d-1/content", "GET, HEAD, PUT"},
+           {"/v1/invites/t-1/claim", "POST"},
+           {"/index.html", "GET, HEAD"}}) {
+    CAPTURE(target);
+    const auto r = f.call("cust", "PATCH", target);
+    CHECK(r.status == 405);
+    CHECK(r.header("Allow") == allow);
+    CHECK(r.json()["code"] == "http.method_not_allowed");
+  }
+  CHECK(f.call("nobody", "PATCH", "/v1/enrollments/e-1").status == 401);
+  CHECK(f.call("nobody", "GET", "/v1/enrollments/e-1/bogus").status == 401);  // no hint which paths exist
+  CHECK(f.call("cust", "GET", "/v1/enrollments/e-1/bogus").status == 404);
+  CHECK(f.call("nobody", "GET", "/v1/nowhere").status == 404);
+  CHECK(f.call("nobody", "HEAD", "/v1/enrollments").status == 401);
+  CHECK(f.call("cust", "HEAD", "/v1/enrollments").status == 405);
 }
 
 TEST_CASE("registering with an Idempotency-Key creates the account once; a replay gets the first answer") {

@@ -428,9 +428,9 @@ TEST_CASE("/openapi.json describes the document routes") {
   for (const auto& [path, method] :
        std::vector<std::pair<std::string, std::string>>{{base, "post"},
                                                         {base, "get"},
-                                                        {base + "/{doc}", "get"},
-                                                        {base + "/{doc}/content", "put"},
-                                                        {base + "/{doc}/content", "get"}}) {
+                                                        {base + "/{document_id}", "get"},
+                                                        {base + "/{document_id}/content", "put"},
+                                                        {base + "/{document_id}/content", "get"}}) {
     CAPTURE(path);
     CHECK(j["paths"][path].contains(method));
   }
