@@ -66,6 +66,7 @@ test-shared-wasm:
 test-server:
 	$(call banner,3/4 server and command-line tests — real HTTP on 127.0.0.1 with real SQLite; python-stdnum as oracle)
 	scripts/ctest-summary.sh --test-dir $(NATIVE_DIR) -R '$(SERVER_TESTS)' --timeout 600
+	node tests/openapi/validate.mjs $(NATIVE_DIR)/server/onboard-server  # OpenAPI 3.1, validator from package-lock.json
 
 test-e2e:
 	$(call banner,4/4 end-to-end tests — headless Chromium against the real server)
