@@ -16,7 +16,8 @@ struct Flag {
 const std::array<Flag, 5> flags{{
     {"--host", "ONB_HOST", "IP address to listen on (default 127.0.0.1)", &ServerConfig::host},
     {"--port", "ONB_PORT", "TCP port, 0 = any free port (default 8080)", nullptr},
-    {"--data", "ONB_DATA", "SQLite database file, created if missing (default onboard.db)", &ServerConfig::data},
+    {"--data", "ONB_DATA", "database: a SQLite file (or sqlite://FILE), created if missing (default onboard.db)",
+     &ServerConfig::data},
     {"--site", "ONB_SITE", "directory of the portal's static files (default build/wasm/site)", &ServerConfig::site},
     {"--policy-dir", "ONB_POLICY_DIR", "directory of the policy files (default assets/policy)", &ServerConfig::policy_dir},
 }};

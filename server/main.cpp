@@ -8,7 +8,7 @@
 #include "server/http/static_files.hpp"
 #include "server/log.hpp"
 #include "server/service/drafts.hpp"
-#include "server/storage/sqlite_store.hpp"
+#include "server/storage/store.hpp"
 #include "shared/core/json_codec.hpp"
 
 #include <cstdio>
@@ -43,15 +43,16 @@ int fail(std::string_view event, const onb::Error& e) {
 int serve(const ServerConfig& config) {
   auto policies = service::load_policies(config.policy_dir);
   if (!policies) return fail("startup_failed", policies.error());
-  auto store = storage::SqliteStore::open(config.data);
+  auto store = storage::open(config.data);
   if (!store) return fail("startup_failed", store.error());
   http::StaticSite site(config.site);
   if (!site.available()) log_event("site_missing", {{"site", config.site}});  // API still works
   auth::PasswordPool passwords;
-  service::DraftService drafts(**store);
-  service::AccountService accounts(**store, passwords);
-  service::EnrollmentService enrollments(**store, *policies);
-  service::DocumentService documents(**store);
+  storage::Store& db = **store;
+  service::DraftService drafts(db);
+  service::AccountService accounts(db, passwords);
+  service::EnrollmentService enrollments(db, db, *policies);
+  service::DocumentService documents(db, db, db);
   http::DocumentRoutes document_routes(documents);
   http::ApiRoutes api(accounts, enrollments, *policies, document_routes);
   http::Router router(site, drafts, api);
@@ -97,7 +98,7 @@ int user_add(const ServerConfig& config, const std::string& email, const std::st
     return std::fprintf(stderr, "onboard-server: %s\n", ok.error().message.c_str()), exit_bad_arguments;
   std::string password;
   std::getline(std::cin, password);
-  auto store = storage::SqliteStore::open(config.data);
+  auto store = storage::open(config.data);
   if (!store) return fail("user_add_failed", store.error());
   auth::PasswordPool passwords;
   service::AccountService accounts(**store, passwords);
@@ -108,7 +109,7 @@ int user_add(const ServerConfig& config, const std::string& email, const std::st
 }
 
 int verify_audit(const ServerConfig& config) {
-  auto store = storage::SqliteStore::open(config.data);
+  auto store = storage::open(config.data);
   if (!store) return fail("verify_failed", store.error());
   auto report = wait_for<storage::AuditReport>([&](auto done) { (*store)->verify_audit(done); });
   if (!report) return fail("verify_failed", report.error());

@@ -9,7 +9,7 @@
 #include "server/auth/login_throttle.hpp"
 #include "server/auth/password_pool.hpp"
 #include "server/service/answer.hpp"
-#include "server/storage/store.hpp"
+#include "server/storage/ports/accounts.hpp"
 #include "shared/workflow/events.hpp"
 
 #include <chrono>
@@ -45,7 +45,7 @@ Result<void> check_roles(const std::vector<workflow::Role>& roles, std::optional
 
 class AccountService {
  public:
-  AccountService(storage::Store& store, auth::PasswordPool& passwords) : store_(store), passwords_(passwords) {}
+  AccountService(storage::AccountStore& store, auth::PasswordPool& passwords) : store_(store), passwords_(passwords) {}
 
   // With a key, a replay answers what the first request got (the account is created once).
   void register_customer(std::string email, std::string password, std::optional<IdempotencyKey> key, Done done);
@@ -65,7 +65,7 @@ class AccountService {
                   storage::Completion<storage::WriteOutcome> done);
   void start_session(const storage::AccountRecord& account, Done done);
 
-  storage::Store& store_;
+  storage::AccountStore& store_;
   auth::PasswordPool& passwords_;
   auth::LoginThrottle throttle_;
 

@@ -4,6 +4,7 @@
 
 #include "server/service/clock.hpp"
 #include "server/service/ids.hpp"
+#include "server/service/idempotency.hpp"
 #include "server/service/visibility.hpp"
 #include "shared/core/calendar.hpp"
 #include "shared/validation/messages.hpp"
@@ -97,12 +98,6 @@ Answer offset_conflict(const DocumentRecord& d) {
                                     "the next chunk must start at byte " + std::to_string(d.received), d.received});
 }
 
-Answer replay_of(const storage::IdempotencyRecord& stored, const std::optional<IdempotencyKey>& asked) {
-  if (!asked || stored.fingerprint != asked->fingerprint)
-    return failure("idempotency.key_reused", "", "this Idempotency-Key was used for a different request");
-  return Answer{stored.status, stored.body, std::nullopt, true};
-}
-
 // A chunk wholly within the stored bytes: a retry after a lost answer. It gets the current state; a
 // document whose last byte arrived but was never finished (a crash in between) is finished now.
 bool already_stored(const DocumentRecord& d, const Chunk& c) { return c.last < d.received; }
@@ -160,7 +155,7 @@ protocol::DocumentView view_of(const DocumentRecord& d) {
 
 void DocumentService::visible_enrollment(const Principal& who, std::string enrollment_id, Done fail,
                                          WithEnrollment then) {
-  store_.find_enrollment(std::move(enrollment_id), [who, fail, then](Result<std::optional<EnrollmentRecord>> r) {
+  enrollments_.find_enrollment(std::move(enrollment_id), [who, fail, then](Result<std::optional<EnrollmentRecord>> r) {
     if (!r) return fail(failure(r.error()));
     if (!*r || !can_see(who, **r)) return fail(failure("enrollment.not_found", "", "no enrollment has this id"));
     then(**r);
@@ -190,10 +185,7 @@ void DocumentService::create(WriteContext ctx, std::string enrollment_id, protoc
                                                              "the document's description has errors", problems}));
       const auto d = new_document(e, body, ctx.who);
       const auto answer = success(201, view_of(d));
-      std::optional<storage::IdempotencyRecord> key;
-      if (ctx.idempotency)
-        key = storage::IdempotencyRecord{ctx.who.account_id, ctx.idempotency->key, ctx.idempotency->fingerprint,
-                                         answer.status, answer.body};
+      const auto key = remembered(ctx.who.account_id, ctx.idempotency, answer);
       store_.insert_document(d, key, [asked = ctx.idempotency, answer, done](Result<storage::WriteOutcome> r) {
         if (!r) return done(failure(r.error()));
         if (r->status == storage::WriteStatus::replayed) return done(replay_of(*r->replay, asked));
@@ -201,13 +193,7 @@ void DocumentService::create(WriteContext ctx, std::string enrollment_id, protoc
       });
     });
   };
-  if (!ctx.idempotency) return work();
-  store_.find_idempotent(ctx.who.account_id, ctx.idempotency->key,
-                         [asked = ctx.idempotency, done, work](Result<std::optional<storage::IdempotencyRecord>> r) {
-                           if (!r) return done(failure(r.error()));
-                           if (*r) return done(replay_of(**r, asked));
-                           work();
-                         });
+  unless_replayed(idempotency_, ctx.who.account_id, ctx.idempotency, done, std::move(work));
 }
 
 // [SECTION] chunks and finishing

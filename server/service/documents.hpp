@@ -7,7 +7,9 @@
 #include "server/service/accounts.hpp"
 #include "server/service/answer.hpp"
 #include "server/service/enrollments.hpp"
-#include "server/storage/store.hpp"
+#include "server/storage/ports/documents.hpp"
+#include "server/storage/ports/enrollments.hpp"
+#include "server/storage/ports/idempotency.hpp"
 #include "shared/protocol/documents.hpp"
 
 #include <cstdint>
@@ -42,7 +44,9 @@ using DownloadDone = std::function<void(Download)>;
 
 class DocumentService {
  public:
-  explicit DocumentService(storage::Store& store) : store_(store) {}
+  DocumentService(storage::DocumentStore& documents, storage::EnrollmentStore& enrollments,
+                  storage::IdempotencyStore& idempotency)
+      : store_(documents), enrollments_(enrollments), idempotency_(idempotency) {}
 
   // 201 DocumentView | 422 validation.failed with problems (document.type/file_name/media_type/size/
   // sha256) | 404 enrollment.not_found | 403/409 when the workflow does not let the caller edit now.
@@ -75,7 +79,9 @@ class DocumentService {
   void finish(const storage::DocumentRecord& d, Done done);
   void read_complete(const storage::DocumentRecord& d, DownloadDone done);
 
-  storage::Store& store_;
+  storage::DocumentStore& store_;
+  storage::EnrollmentStore& enrollments_;
+  storage::IdempotencyStore& idempotency_;
 };
 
 protocol::DocumentView view_of(const storage::DocumentRecord& d);

@@ -2,7 +2,7 @@
 // The rules themselves live in shared/validation; HTTP (statuses, decoding) lives in the router.
 #pragma once
 
-#include "server/storage/store.hpp"
+#include "server/storage/ports/drafts.hpp"
 #include "shared/model/company_basics.hpp"
 #include "shared/validation/problem.hpp"
 
@@ -24,7 +24,7 @@ BOOST_DESCRIBE_STRUCT(DraftReply, (), (id, draft, problems))
 
 class DraftService {
  public:
-  explicit DraftService(storage::Store& store) : store_(store) {}
+  explicit DraftService(storage::DraftStore& store) : store_(store) {}
 
   // Stores the draft under a new random id even when it has problems (drafts are incomplete by
   // nature); `done` runs after the commit. Fails only on a storage fault.
@@ -34,7 +34,7 @@ class DraftService {
   void find(std::string id, storage::Completion<std::optional<DraftReply>> done);
 
  private:
-  storage::Store& store_;
+  storage::DraftStore& store_;
 };
 
 }  // namespace onb::server::service

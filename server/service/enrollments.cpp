@@ -2,6 +2,7 @@
 #include "server/service/enrollments.hpp"
 
 #include "server/service/clock.hpp"
+#include "server/service/idempotency.hpp"
 #include "server/service/ids.hpp"
 #include "server/service/visibility.hpp"
 #include "server/storage/audit_chain.hpp"
@@ -72,18 +73,6 @@ std::vector<std::string> changed_paths(const model::Application& before, const m
   return out;
 }
 
-std::optional<std::string> etag_of(const std::string& body) {
-  auto j = Json::parse(body, nullptr, false);
-  if (!j.is_object() || !j.contains("version") || !j["version"].is_number_unsigned()) return std::nullopt;
-  return "\"" + std::to_string(j["version"].get<std::uint64_t>()) + "\"";
-}
-
-Answer replay_of(const storage::IdempotencyRecord& stored, const std::optional<IdempotencyKey>& asked) {
-  if (!asked || stored.fingerprint != asked->fingerprint)
-    return failure("idempotency.key_reused", "", "this Idempotency-Key was used for a different request");
-  return Answer{stored.status, stored.body, etag_of(stored.body), true};
-}
-
 }  // namespace
 
 // [SECTION] views
@@ -110,20 +99,12 @@ protocol::EnrollmentView EnrollmentService::view_of(const storage::EnrollmentRec
 // [SECTION] idempotency and the write pipeline
 
 void EnrollmentService::with_idempotency(const WriteContext& ctx, Done done, std::function<void()> work) {
-  if (!ctx.idempotency) return work();
-  store_.find_idempotent(ctx.who.account_id, ctx.idempotency->key,
-                         [asked = ctx.idempotency, done, work](Result<std::optional<storage::IdempotencyRecord>> r) {
-                           if (!r) return done(failure(r.error()));
-                           if (*r) return done(replay_of(**r, asked));
-                           work();
-                         });
+  unless_replayed(idempotency_, ctx.who.account_id, ctx.idempotency, done, std::move(work));
 }
 
 void EnrollmentService::commit(WriteContext ctx, storage::EnrollmentWrite write, Answer answer, Done done) {
   answer.etag = "\"" + std::to_string(write.after.state.last_sequence) + "\"";
-  if (ctx.idempotency)
-    write.idempotency = storage::IdempotencyRecord{ctx.who.account_id, ctx.idempotency->key,
-                                                   ctx.idempotency->fingerprint, answer.status, answer.body};
+  write.idempotency = remembered(ctx.who.account_id, ctx.idempotency, answer);
   store_.write_enrollment(std::move(write), [asked = ctx.idempotency, answer = std::move(answer),
                                              done](Result<storage::WriteOutcome> r) mutable {
     if (!r) return done(failure(r.error()));

@@ -9,7 +9,8 @@
 #include "server/service/answer.hpp"
 #include "server/service/policies.hpp"
 #include "server/service/view_cache.hpp"
-#include "server/storage/store.hpp"
+#include "server/storage/ports/enrollments.hpp"
+#include "server/storage/ports/idempotency.hpp"
 #include "shared/protocol/api.hpp"
 #include "shared/validation/application.hpp"
 
@@ -40,7 +41,8 @@ inline constexpr std::size_t sync_page_size = 500;
 
 class EnrollmentService {
  public:
-  EnrollmentService(storage::Store& store, const Policies& policies) : store_(store), policies_(policies) {}
+  EnrollmentService(storage::EnrollmentStore& store, storage::IdempotencyStore& idempotency, const Policies& policies)
+      : store_(store), idempotency_(idempotency), policies_(policies) {}
 
   void create(WriteContext ctx, protocol::CreateEnrollment body, Done done);
   void update_application(WriteContext ctx, std::string id, protocol::UpdateApplication body, Done done);
@@ -67,7 +69,8 @@ class EnrollmentService {
   protocol::EnrollmentSummary summary_of(const storage::EnrollmentRecord& r, const Principal& who,
                                          std::int64_t now) const;
 
-  storage::Store& store_;
+  storage::EnrollmentStore& store_;
+  storage::IdempotencyStore& idempotency_;
   const Policies& policies_;
   ViewCache views_{50'000};  // GET /v1/enrollments/{id} answers, by enrollment and reader
 };

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "server/service/accounts.hpp"
-#include "server/storage/store.hpp"
+#include "server/storage/ports/enrollments.hpp"
 
 namespace onb::server::service {
 

@@ -2,8 +2,8 @@
 // was made from, so a cache can make reads cheaper but never staler. The HTTP tests read after every
 // write and would catch a stale answer end to end; these pin the rules.
 #include "server/service/view_cache.hpp"
-#include "server/storage/record_cache.hpp"
-#include "server/storage/stamp_index.hpp"
+#include "server/storage/sqlite/record_cache.hpp"
+#include "server/storage/sqlite/stamp_index.hpp"
 
 #include "support.hpp"
 

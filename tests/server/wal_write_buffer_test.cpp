@@ -5,9 +5,9 @@
 // reports batches in the order they were committed, and the Checkpointer writes the pages it copied out
 // of the page cache though SQLite does not sync them. The HTTP tests (the crash test among them) run
 // the same code end to end.
-#include "server/storage/group_commit.hpp"
-#include "server/storage/sqlite_connection.hpp"
-#include "server/storage/wal_write_buffer.hpp"
+#include "server/storage/sqlite/group_commit.hpp"
+#include "server/storage/sqlite/sqlite_connection.hpp"
+#include "server/storage/sqlite/wal_write_buffer.hpp"
 
 #include "support.hpp"
 

@@ -3,35 +3,25 @@
 // business; nothing database-specific belongs here.
 #pragma once
 
-#include <condition_variable>
+#include "server/storage/batching_worker.hpp"
+
 #include <deque>
 #include <functional>
-#include <mutex>
-#include <thread>
 
 namespace onb::server::storage {
 
 class SerialWorker {
  public:
-  SerialWorker();
-  ~SerialWorker();  // stop()
-  SerialWorker(const SerialWorker&) = delete;
-  SerialWorker& operator=(const SerialWorker&) = delete;
+  SerialWorker() : worker_({.max_batch = 1}, [](std::deque<std::function<void()>>& jobs) { jobs.front()(); }) {}
 
   // Queues `job`; false (and `job` is not run) once stop() has begun.
-  bool post(std::function<void()> job);
+  bool post(std::function<void()> job) { return worker_.post(std::move(job)); }
 
   // Runs every job already queued, then joins the thread. Idempotent; must not be called from a job.
-  void stop();
+  void stop() { worker_.stop(); }
 
  private:
-  void run();
-
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<std::function<void()>> jobs_;
-  bool stopping_ = false;
-  std::thread thread_;  // last: started after the members it uses exist
+  BatchingWorker<std::function<void()>> worker_;
 };
 
 }  // namespace onb::server::storage

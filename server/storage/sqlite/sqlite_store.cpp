@@ -1,6 +1,6 @@
-#include "server/storage/sqlite_store.hpp"
+#include "server/storage/sqlite/sqlite_store.hpp"
 
-#include "server/storage/wal_write_buffer.hpp"
+#include "server/storage/sqlite/wal_write_buffer.hpp"
 
 #include "shared/core/json_codec.hpp"
 

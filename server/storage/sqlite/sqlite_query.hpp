@@ -3,7 +3,7 @@
 // so no read transaction outlives the call. SQL text lives with the adapter's operations.
 #pragma once
 
-#include "server/storage/sqlite_connection.hpp"
+#include "server/storage/sqlite/sqlite_connection.hpp"
 
 #include <cstdint>
 #include <map>

@@ -1,4 +1,4 @@
-#include "server/storage/sqlite_query.hpp"
+#include "server/storage/sqlite/sqlite_query.hpp"
 
 #include "server/log.hpp"
 

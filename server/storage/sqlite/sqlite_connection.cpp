@@ -1,4 +1,4 @@
-#include "server/storage/sqlite_connection.hpp"
+#include "server/storage/sqlite/sqlite_connection.hpp"
 
 namespace onb::server::storage {
 namespace {

@@ -1,4 +1,4 @@
-#include "server/storage/stamp_index.hpp"
+#include "server/storage/sqlite/stamp_index.hpp"
 
 namespace onb::server::storage {
 

@@ -1,7 +1,7 @@
 // The SQLite adapter's accounts, sessions and idempotency records (see sqlite_store.hpp).
-#include "server/storage/sqlite_store.hpp"
+#include "server/storage/sqlite/sqlite_store.hpp"
 
-#include "server/storage/sqlite_idempotency.hpp"
+#include "server/storage/sqlite/sqlite_idempotency.hpp"
 
 #include "shared/core/json_codec.hpp"
 

@@ -1,7 +1,7 @@
 // Group commit: one writer thread owns the write connection and commits many pending writes in one
 // transaction (up to max_batch), each inside its own savepoint, and reports every write only after
-// COMMIT returned. With synchronous=FULL one fsync then covers a whole batch: measured ≈2.7–3.1k
-// single-commit POST/s vs ≈6–8k with batching on this machine kind. What a write does is the caller's.
+// COMMIT returned, so with synchronous=FULL one fsync covers a whole batch. What a write does is the
+// caller's. Measurements behind every choice here: docs/perf/group_commit.md.
 //
 // The commit's fsync is not the writer's either: the writer's connection writes its WAL through
 // wal_write_buffer_vfs(), whose sync at COMMIT writes the batch's frames in one call and does not
@@ -15,24 +15,26 @@
 // nobody had been told of. Nothing the server answers from memory alone is published before the sync
 // (the stamp index is put on acknowledgement).
 //
-// The writer's connection does not checkpoint the WAL (that put a copy of ≈1,000 pages and two fsyncs
-// into the commit of whichever batch crossed the threshold: the p99 of submissions): a Checkpointer
-// thread with its own connection does it a moment after writes, in PASSIVE mode, beside the writer.
+// The writer's connection does not checkpoint the WAL (a checkpoint inside a commit would delay every
+// write of that batch): a Checkpointer thread with its own connection does it a moment after writes, in
+// PASSIVE mode, beside the writer.
+//
+// All three threads are BatchingWorkers (server/storage/batching_worker.hpp).
 #pragma once
 
-#include "server/storage/sqlite_connection.hpp"
+#include "server/storage/batching_worker.hpp"
+#include "server/storage/sqlite/sqlite_connection.hpp"
 
-#include <condition_variable>
+#include <atomic>
 #include <cstddef>
 #include <deque>
 #include <functional>
-#include <mutex>
-#include <thread>
+#include <string>
 
 namespace onb::server::storage {
 
-// Larger batches add latency for the first write of a batch without saving more fsyncs at our rates;
-// ≈256 was the knee in the measurement above.
+// Larger batches add latency for the first write of a batch without saving more fsyncs at our rates
+// (docs/perf/group_commit.md).
 inline constexpr std::size_t max_batch = 256;
 
 struct PendingWrite {
@@ -46,12 +48,11 @@ struct PendingWrite {
 // readers), then writes the copied pages out of the page cache itself, a slice at a time.
 //
 // SQLite syncs the database file only after a checkpoint that copied the WAL's very last frame, which a
-// writer that never pauses never lets happen: the copied pages then stayed dirty in the page cache
-// (measured: 500–700 MB after the 15 s of creates in the benchmark) until the first pause in writes,
-// whose sync wrote them all at once and held every commit's WAL sync behind them for ≈0.5 s (the
-// "stall" of docs/perf/server.md). Writing them out in slices, each waited for, keeps at most a slice
-// of them queued on the disk in front of a commit's sync, and little left for SQLite's own sync.
-// Durability does not depend on it: the WAL stays the authority for every page until that sync.
+// writer that never pauses never lets happen: the copied pages would stay dirty in the page cache until
+// the first pause in writes, whose sync would write them all at once and hold every commit's WAL sync
+// behind them (the "stall" of docs/perf/server.md). Writing them out in slices, each waited for, keeps
+// at most a slice of them queued on the disk in front of a commit's sync, and little left for SQLite's
+// own sync. Durability does not depend on it: the WAL stays the authority for every page until that sync.
 class Checkpointer {
  public:
   // Takes a connection of its own to the same database.
@@ -64,17 +65,18 @@ class Checkpointer {
   void stop();     // a last checkpoint, then joins. Idempotent.
 
  private:
-  void run();
+  struct Written {};  // a commit to checkpoint; those during the gather delay make one checkpoint
+  void checkpoint();
   void write_back();
 
   Connection db_;
   int db_fd_ = -1;  // the database file, for write_back(); -1 when it could not be opened
   int copied_before_ = 0;  // frames in the database file after the previous checkpoint
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool dirty_ = false;
-  bool stopping_ = false;
-  std::thread thread_;
+  // Set by the first commit after a checkpoint began; later commits do not post again, so the writer's
+  // thread pays no lock and no wake-up per commit while a checkpoint is pending.
+  std::atomic<bool> dirty_{false};
+  std::atomic<bool> stopping_{false};
+  BatchingWorker<Written> worker_;  // last: stops first
 };
 
 // Reports committed batches once the WAL file holding them is on disk, in commit order, on its own
@@ -97,16 +99,12 @@ class DurableAcks {
     std::deque<PendingWrite> writes;
     bool committed;
   };
-  void run();
+  void report(std::deque<Batch>& ready);
   void sync();
 
   std::string wal_path_;
   int fd_ = -1;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<Batch> queue_;
-  bool stopping_ = false;
-  std::thread thread_;
+  BatchingWorker<Batch> worker_;  // last: stops first
 };
 
 class GroupCommitWriter {
@@ -124,7 +122,6 @@ class GroupCommitWriter {
   std::size_t queued() const;
 
  private:
-  void run();
   void commit_batch(std::deque<PendingWrite>& batch);
 
   bool run_statement(Statement& s);
@@ -134,11 +131,7 @@ class GroupCommitWriter {
   DurableAcks acks_;
   // The transaction's statements, prepared once (sqlite3_exec parsed them for every write).
   Statement begin_, savepoint_, release_, rollback_to_, commit_, rollback_;
-  mutable std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<PendingWrite> pending_;
-  bool stopping_ = false;
-  std::thread thread_;
+  BatchingWorker<PendingWrite> worker_;  // last: stops first
 };
 
 }  // namespace onb::server::storage

@@ -4,7 +4,7 @@
 // cursor changes on every write, so the cache never serves stale data, whoever wrote the row.
 #pragma once
 
-#include "server/storage/store.hpp"
+#include "server/storage/ports/enrollments.hpp"
 
 #include <cstddef>
 #include <memory>

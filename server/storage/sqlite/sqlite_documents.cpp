@@ -1,8 +1,8 @@
 // The SQLite adapter's documents (see sqlite_store.hpp): metadata rows and BLOB chunks, written
 // through the group-commit writer like every other write, so an acknowledged chunk survives a crash.
 // Offsets are checked inside the write: two uploads racing on one document cannot interleave bytes.
-#include "server/storage/sqlite_idempotency.hpp"
-#include "server/storage/sqlite_store.hpp"
+#include "server/storage/sqlite/sqlite_idempotency.hpp"
+#include "server/storage/sqlite/sqlite_store.hpp"
 
 #include "shared/core/json_codec.hpp"
 

@@ -1,4 +1,4 @@
-#include "server/storage/sqlite_idempotency.hpp"
+#include "server/storage/sqlite/sqlite_idempotency.hpp"
 
 namespace onb::server::storage {
 

@@ -2,8 +2,8 @@
 // transaction under (account, key), so that a replayed request gets that answer and writes nothing.
 #pragma once
 
-#include "server/storage/sqlite_query.hpp"
-#include "server/storage/store.hpp"
+#include "server/storage/sqlite/sqlite_query.hpp"
+#include "server/storage/ports/idempotency.hpp"
 
 #include <optional>
 

@@ -2,7 +2,7 @@
 // the stored previous hash and the event's canonical bytes, and each chain's end compared with the
 // projection (so a deleted tail is found too). Stops at the first broken link.
 #include "server/storage/audit_chain.hpp"
-#include "server/storage/sqlite_store.hpp"
+#include "server/storage/sqlite/sqlite_store.hpp"
 
 namespace onb::server::storage {
 namespace {

@@ -1,4 +1,4 @@
-#include "server/storage/record_cache.hpp"
+#include "server/storage/sqlite/record_cache.hpp"
 
 namespace onb::server::storage {
 

@@ -1,6 +1,6 @@
-#include "server/storage/wal_write_buffer.hpp"
+#include "server/storage/sqlite/wal_write_buffer.hpp"
 
-#include "server/storage/sqlite_connection.hpp"
+#include "server/storage/sqlite/sqlite_connection.hpp"
 
 #include <sqlite3.h>
 

@@ -7,7 +7,7 @@
 // no reset happened since the read began, so an entry is never older than a write already answered.
 #pragma once
 
-#include "server/storage/store.hpp"
+#include "server/storage/ports/enrollments.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,9 +1,9 @@
 // The SQLite adapter's enrollments: the projection row and the hash-chained event log written in one
 // transaction (one savepoint of a group-commit batch), reads for the services and the audit walk.
 #include "server/storage/audit_chain.hpp"
-#include "server/storage/sqlite_store.hpp"
+#include "server/storage/sqlite/sqlite_store.hpp"
 
-#include "server/storage/sqlite_idempotency.hpp"
+#include "server/storage/sqlite/sqlite_idempotency.hpp"
 
 #include "shared/core/json_codec.hpp"
 #include "shared/workflow/canonical.hpp"

@@ -1,4 +1,4 @@
-// The SQLite adapter of the storage port: one database file in WAL mode with a writer connection
+// The SQLite adapter of the storage ports (server/storage/store.hpp): one database file in WAL mode with a writer connection
 // (group commit on its own thread, group_commit.hpp) and a reader connection per core (each on its
 // own SerialWorker, taken in turn), so SQLite never runs on an I/O thread, reads do not wait behind a
 // batch's fsync, and the services' work in read completions uses every core. Schema lives in the .cpp;
@@ -6,12 +6,12 @@
 // documents in sqlite_documents.cpp.
 #pragma once
 
-#include "server/storage/group_commit.hpp"
-#include "server/storage/record_cache.hpp"
-#include "server/storage/serial_worker.hpp"
-#include "server/storage/sqlite_connection.hpp"
-#include "server/storage/sqlite_query.hpp"
-#include "server/storage/stamp_index.hpp"
+#include "server/storage/sqlite/group_commit.hpp"
+#include "server/storage/sqlite/record_cache.hpp"
+#include "server/storage/sqlite/serial_worker.hpp"
+#include "server/storage/sqlite/sqlite_connection.hpp"
+#include "server/storage/sqlite/sqlite_query.hpp"
+#include "server/storage/sqlite/stamp_index.hpp"
 #include "server/storage/store.hpp"
 
 #include <atomic>
@@ -29,12 +29,9 @@ class SqliteStore final : public Store {
 
   ~SqliteStore() override;  // close()
 
-  // Finishes every operation already started (their completions run), then closes the database.
-  // Later operations complete with "storage.closed". Idempotent; not from inside a completion.
-  void close();
-
-  int schema_version() const { return schema_version_; }
-  std::size_t queued_writes() const { return writer_.queued(); }
+  void close() override;
+  int schema_version() const override { return schema_version_; }
+  std::size_t queued_writes() const override { return writer_.queued(); }
 
   void insert_draft(DraftRecord draft, Completion<void> done) override;
   void find_draft(std::string id, Completion<std::optional<DraftRecord>> done) override;
