@@ -48,7 +48,9 @@ Check gb_validate(std::string_view in) {
   return ok(std::move(n));
 }
 std::string gb_layout(std::string_view n) {
-  return n.size() == 5 ? std::string(n) : layout(n, {3, 4, 2}, "   ");  // the branch, if any, last
+  if (n.size() == 5) return std::string(n);
+  // As python-stdnum: the branch (12 digits) last; an 11-character GD8888/HA8888 number shows 9.
+  return layout(n.substr(0, n.size() == 12 ? 12 : 9), {3, 4, 2}, "   ");
 }
 
 // [SECTION] ch.uid: CHE + 9 digits, weights 5,4,3,2,7,6,5,4 and check (11 - sum) mod 11 (10 never
