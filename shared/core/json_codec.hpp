@@ -8,6 +8,7 @@
 #include "shared/core/describe_traits.hpp"
 #include "shared/core/json_pointer.hpp"
 #include "shared/core/result.hpp"
+#include "shared/core/utf8.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -70,34 +71,7 @@ void encode_into(Json& out, const T& v) {
 // escapes are nlohmann's; the rare cases it would spell in its own way (doubles, invalid UTF-8) are
 // handed to nlohmann itself, so the two can never differ.
 
-inline bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t n;
-    std::uint32_t cp;
-    if ((c & 0xE0) == 0xC0) n = 1, cp = c & 0x1F;
-    else if ((c & 0xF0) == 0xE0) n = 2, cp = c & 0x0F;
-    else if ((c & 0xF8) == 0xF0) n = 3, cp = c & 0x07;
-    else return false;
-    if (i + n >= s.size()) return false;  // the sequence runs past the end
-    for (std::size_t k = 1; k <= n; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are invalid, as nlohmann's decoder says.
-    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-      return false;
-    i += n + 1;
-  }
-  return true;
-}
+inline bool valid_utf8(std::string_view s) { return core::utf8::valid(s); }
 
 inline void write_json_string(std::string& out, std::string_view s) {
   if (!valid_utf8(s)) {

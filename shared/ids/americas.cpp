@@ -34,7 +34,7 @@ Check ein_validate(std::string_view in) {
     return fail(Failure::component, std::move(n), "The first two digits are not an EIN prefix the IRS assigns.");
   return ok(std::move(n));
 }
-std::string ein_layout(std::string_view n) { return std::string(n.substr(0, 2)) + "-" + std::string(n.substr(2)); }
+std::string ein_layout(std::string_view n) { return layout(n, {2}, "-"); }
 
 // [SECTION] ca.bn: 9 digits with a Luhn check digit, optionally followed by a program account
 // (RC, RM, RP or RT and 4 digits).
@@ -83,8 +83,7 @@ Check cnpj_validate(std::string_view in) {
   return ok(std::move(n));
 }
 std::string cnpj_layout(std::string_view n) {
-  return std::string(n.substr(0, 2)) + "." + std::string(n.substr(2, 3)) + "." + std::string(n.substr(5, 3)) + "/" +
-         std::string(n.substr(8, 4)) + "-" + std::string(n.substr(12));
+  return layout(n, {2, 3, 3, 4}, "../-");
 }
 
 }  // namespace

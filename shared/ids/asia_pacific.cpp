@@ -27,8 +27,7 @@ Check abn_validate(std::string_view in) {
   return ok(std::move(n));
 }
 std::string abn_layout(std::string_view n) {
-  return std::string(n.substr(0, 2)) + " " + std::string(n.substr(2, 3)) + " " + std::string(n.substr(5, 3)) + " " +
-         std::string(n.substr(8));
+  return layout(n, {2, 3, 3}, "   ");
 }
 
 // [SECTION] in_.gstin: state code (01-37), the holder's PAN, registration count (not 0), Z, and
@@ -89,8 +88,7 @@ Check jpcn_validate(std::string_view in) {
   return ok(std::move(n));
 }
 std::string jpcn_layout(std::string_view n) {
-  return std::string(n.substr(0, 1)) + "-" + std::string(n.substr(1, 4)) + "-" + std::string(n.substr(5, 4)) + "-" +
-         std::string(n.substr(9));
+  return layout(n, {1, 4, 4}, "---");
 }
 
 }  // namespace

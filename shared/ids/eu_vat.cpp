@@ -3,9 +3,10 @@
 // eu.oss: numbers of the non-union (EU...) and import (IM...) one-stop-shop schemes.
 #include "shared/ids/national.hpp"
 #include "shared/ids/text.hpp"
+#include "shared/reference/countries.hpp"
 
 #include <algorithm>
-#include <array>
+#include <vector>
 
 namespace onb::ids::detail {
 namespace {
@@ -13,9 +14,10 @@ namespace {
 // [SECTION] eu.oss (python-stdnum HEAD): EU + 9 digits or IM + 10 digits; digits 3-5 are the ISO
 // 3166-1 numeric code of the member state that issued it (900 for Northern Ireland). No check digit
 // is published.
-constexpr std::array<std::string_view, 28> oss_member_states = {
-    "040", "056", "100", "191", "196", "203", "208", "233", "246", "250", "276", "300", "348", "372",
-    "380", "428", "440", "442", "470", "528", "616", "620", "642", "703", "705", "724", "752", "900"};
+bool issued_by_member(std::string_view numeric) {
+  const auto members = reference::eu_vat_members();
+  return std::any_of(members.begin(), members.end(), [&](const auto& m) { return m.numeric == numeric; });
+}
 
 std::string oss_compact(std::string_view in) { return clean_upper(in, " -"); }
 Check oss_validate(std::string_view in) {
@@ -29,29 +31,44 @@ Check oss_validate(std::string_view in) {
   }
   if (!is_digits(n.substr(2))) return fail(Failure::format, std::move(n), "A one-stop-shop number has digits after the prefix.");
   const std::string_view msi = std::string_view(n).substr(2, 3);
-  if (std::find(oss_member_states.begin(), oss_member_states.end(), msi) == oss_member_states.end())
+  if (!issued_by_member(msi))
     return fail(Failure::component, std::move(n), "Digits 3-5 are not the code of an EU member state.");
   return ok(std::move(n));
 }
 
-// [SECTION] eu.vat dispatch, as python-stdnum's eu.vat with MEMBER_STATES (GR is accepted as well
-// as EL, XI uses the UK rules).
+// [SECTION] eu.vat dispatch, as python-stdnum's eu.vat with MEMBER_STATES: the members of the EU VAT
+// area (reference::eu_vat_members) by VAT prefix and by ISO code (EL and GR for Greece), and the
+// one-stop-shop prefixes EU and IM. A member's rule is the scheme named after its ISO code, as
+// python-stdnum's modules are ("at.uid" for AT); XI uses the UK rules.
 struct Member {
   std::string_view prefix;
   const Scheme* scheme;
 };
-const std::array<Member, 32> members = {{
-    {"AT", &at_uid}, {"BE", &be_vat},  {"BG", &bg_vat}, {"CY", &cy_vat},  {"CZ", &cz_dic}, {"DE", &de_vat},
-    {"DK", &dk_cvr}, {"EE", &ee_kmkr}, {"EL", &gr_vat}, {"ES", &es_nif},  {"EU", &eu_oss}, {"FI", &fi_alv},
-    {"FR", &fr_tva}, {"GR", &gr_vat},  {"HR", &hr_oib}, {"HU", &hu_anum}, {"IE", &ie_vat}, {"IM", &eu_oss},
-    {"IT", &it_iva}, {"LT", &lt_pvm},  {"LU", &lu_tva}, {"LV", &lv_pvn},  {"MT", &mt_vat}, {"NL", &nl_btw},
-    {"PL", &pl_nip}, {"PT", &pt_nif},  {"RO", &ro_cf},  {"SE", &se_vat},  {"SI", &si_ddv}, {"SK", &sk_dph},
-    {"XI", &gb_vat}, {"XX", nullptr},  // "XX": no scheme, fills the array
-}};
+
+const Scheme* national_scheme(std::string_view alpha_2) {
+  if (alpha_2 == "XI") return &gb_vat;
+  const auto lower = [](char c) { return static_cast<char>(c - 'A' + 'a'); };
+  for (const Scheme& s : schemes())
+    if (s.name.size() > 3 && s.name[2] == '.' && s.name[0] == lower(alpha_2[0]) && s.name[1] == lower(alpha_2[1]))
+      return &s;
+  return nullptr;  // a member without a rule: the registry test says which
+}
+
+const std::vector<Member>& members() {
+  static const std::vector<Member> all = [] {
+    std::vector<Member> m = {{"EU", &eu_oss}, {"IM", &eu_oss}};
+    for (const reference::EuVatMember& member : reference::eu_vat_members()) {
+      m.push_back({member.alpha_2, national_scheme(member.alpha_2)});
+      if (member.vat_prefix != member.alpha_2) m.push_back({member.vat_prefix, m.back().scheme});
+    }
+    return m;
+  }();
+  return all;
+}
 
 const Scheme* member_scheme(std::string_view prefix) {
   if (prefix.size() != 2) return nullptr;
-  for (const Member& m : members)  // 32 two-letter codes: a plain scan beats a search here
+  for (const Member& m : members())  // 32 two-letter codes: a plain scan beats a search here
     if (m.prefix[0] == prefix[0] && m.prefix[1] == prefix[1]) return m.scheme;
   return nullptr;
 }

@@ -1,5 +1,6 @@
-// National VAT numbers of eastern member states: BG, EE, HU, LT, LV, PL, RO, SK (CZ and the
-// personal numbers embedded in BG, CZ, RO and SK VAT numbers are in eu_vat_personal.cpp).
+// National VAT numbers of eastern member states: BG, LT, LV, RO, SK. EE, HU and PL are rows of
+// eu_vat_table.cpp; CZ and the personal numbers embedded in BG, CZ, RO and SK VAT numbers are in
+// eu_vat_personal.cpp.
 // Each follows the python-stdnum module of the same name (rules, order of checks, failure class).
 #include "shared/ids/checksum.hpp"
 #include "shared/ids/national.hpp"
@@ -8,12 +9,6 @@
 
 namespace onb::ids::detail {
 namespace {
-
-std::string compact_with(std::string_view in, std::string_view seps, std::string_view prefix) {
-  std::string s = clean_upper(in, seps);
-  drop_prefix(s, prefix);
-  return s;
-}
 
 // [SECTION] bg.vat: 9 digits for companies (weights 1..8, retried with 3..10 when the sum mod 11
 // is 10); 10 digits for people: an EGN, a PNF, or weights 4,3,2,7,6,5,4,3,2 mod 11.
@@ -43,28 +38,6 @@ Check bg_validate(std::string_view in) {
   } else {
     return fail(Failure::length, std::move(n), "A Bulgarian VAT number has 9 or 10 digits.");
   }
-  return ok(std::move(n));
-}
-
-// [SECTION] ee.kmkr: 9 digits, weights 3,7,1 repeated sum to 0 mod 10.
-std::string ee_compact(std::string_view in) { return compact_with(in, " ", "EE"); }
-Check ee_validate(std::string_view in) {
-  std::string n = ee_compact(in);
-  if (!is_digits(n)) return fail(Failure::format, std::move(n), "An Estonian KMKR number has digits only.");
-  if (n.size() != 9) return fail(Failure::length, std::move(n), "An Estonian KMKR number has 9 digits.");
-  if (weighted_sum(n, {3, 7, 1, 3, 7, 1, 3, 7, 1}) % 10 != 0)
-    return fail(Failure::checksum, std::move(n), "The Estonian KMKR check digit does not match.");
-  return ok(std::move(n));
-}
-
-// [SECTION] hu.anum: 8 digits, weights 9,7,3,1 repeated sum to 0 mod 10.
-std::string hu_compact(std::string_view in) { return compact_with(in, " -", "HU"); }
-Check hu_validate(std::string_view in) {
-  std::string n = hu_compact(in);
-  if (!is_digits(n)) return fail(Failure::format, std::move(n), "A Hungarian ANUM has digits only.");
-  if (n.size() != 8) return fail(Failure::length, std::move(n), "A Hungarian ANUM has 8 digits.");
-  if (weighted_sum(n, {9, 7, 3, 1, 9, 7, 3, 1}) % 10 != 0)
-    return fail(Failure::checksum, std::move(n), "The Hungarian ANUM check digit does not match.");
   return ok(std::move(n));
 }
 
@@ -122,21 +95,6 @@ Check lv_validate(std::string_view in) {
   return ok(std::move(n));
 }
 
-// [SECTION] pl.nip: 10 digits, weights 6,5,7,2,3,4,5,6,7,-1 sum to 0 mod 11.
-std::string pl_compact(std::string_view in) { return compact_with(in, " -", "PL"); }
-Check pl_validate(std::string_view in) {
-  std::string n = pl_compact(in);
-  if (!is_digits(n)) return fail(Failure::format, std::move(n), "A Polish NIP has digits only.");
-  if (n.size() != 10) return fail(Failure::length, std::move(n), "A Polish NIP has 10 digits.");
-  if (py_mod(weighted_sum(n, {6, 5, 7, 2, 3, 4, 5, 6, 7, -1}), 11) != 0)
-    return fail(Failure::checksum, std::move(n), "The Polish NIP check digit does not match.");
-  return ok(std::move(n));
-}
-std::string pl_layout(std::string_view n) {
-  return std::string(n.substr(0, 3)) + "-" + std::string(n.substr(3, 3)) + "-" + std::string(n.substr(6, 2)) + "-" +
-         std::string(n.substr(8));
-}
-
 // [SECTION] ro.cf: a CUI (2-10 digits, weights 7,5,3,2,1,7,5,3,2 right-aligned, x10 mod 11 mod 10)
 // or a 13-digit CNP. The RO prefix is kept in the compact form; a second RO is rejected (HEAD).
 std::string ro_compact(std::string_view in) { return clean_upper(in, " -"); }
@@ -178,13 +136,8 @@ Check sk_validate(std::string_view in) {
 }  // namespace
 
 constexpr Scheme bg_vat{"bg.vat", "Bulgarian VAT number", bg_compact, bg_validate, format_compact<bg_validate>};
-constexpr Scheme ee_kmkr{"ee.kmkr", "Estonian VAT number (KMKR)", ee_compact, ee_validate, format_compact<ee_validate>};
-constexpr Scheme hu_anum{"hu.anum", "Hungarian VAT number (ANUM)", hu_compact, hu_validate,
-                         format_compact<hu_validate>};
 constexpr Scheme lt_pvm{"lt.pvm", "Lithuanian VAT number (PVM)", lt_compact, lt_validate, format_compact<lt_validate>};
 constexpr Scheme lv_pvn{"lv.pvn", "Latvian VAT number (PVN)", lv_compact, lv_validate, format_compact<lv_validate>};
-constexpr Scheme pl_nip{"pl.nip", "Polish VAT number (NIP)", pl_compact, pl_validate,
-                        format_valid<pl_validate, pl_layout>};
 constexpr Scheme ro_cf{"ro.cf", "Romanian VAT number (CF)", ro_compact, ro_validate, format_compact<ro_validate>};
 constexpr Scheme sk_dph{"sk.dph", "Slovak VAT number (IČ DPH)", sk_compact, sk_validate, format_compact<sk_validate>};
 

@@ -30,11 +30,7 @@ RcDate rc_birth_date(std::string_view n) {
 
 // [SECTION] cz.dic: 8 digits for companies (weights 8..2 mod 11; never starts with 9), 9 digits
 // starting with 6 for people without an RČ, otherwise the 9/10-digit RČ itself.
-std::string cz_compact(std::string_view in) {
-  std::string s = clean_upper(in, " /");
-  drop_prefix(s, "CZ");
-  return s;
-}
+std::string cz_compact(std::string_view in) { return compact_with(in, " /", "CZ"); }
 char cz_legal_check(std::string_view seven) {
   long sum = 0;
   for (std::size_t i = 0; i < seven.size(); ++i) sum += static_cast<long>(8 - i) * digit(seven[i]);

@@ -1,4 +1,5 @@
-// National VAT numbers of western member states: AT, BE, DE, DK, FI, FR, IE, LU, NL, SE.
+// National VAT numbers of western member states: AT, BE, FR, IE, NL, SE (DE, DK, FI
+// and LU are rows of eu_vat_table.cpp).
 // Each follows the python-stdnum module of the same name (rules, order of checks, failure class).
 #include "shared/ids/checksum.hpp"
 #include "shared/ids/national.hpp"
@@ -8,12 +9,6 @@
 
 namespace onb::ids::detail {
 namespace {
-
-std::string compact_with(std::string_view in, std::string_view seps, std::string_view prefix) {
-  std::string s = clean_upper(in, seps);
-  drop_prefix(s, prefix);
-  return s;
-}
 
 bool all_zero(std::string_view digits) {
   return std::all_of(digits.begin(), digits.end(), [](char c) { return c == '0'; });
@@ -47,41 +42,6 @@ Check be_validate(std::string_view in) {
   if (n[0] != '0' && n[0] != '1') return fail(Failure::component, std::move(n), "A Belgian enterprise number starts with 0 or 1.");
   if ((to_int(n.substr(0, 8)) + to_int(n.substr(8))) % 97 != 0)
     return fail(Failure::checksum, std::move(n), "The Belgian MOD 97 check digits do not match.");
-  return ok(std::move(n));
-}
-
-// [SECTION] de.vat: 9 digits, not starting with 0, ISO 7064 MOD 11,10.
-std::string de_compact(std::string_view in) { return compact_with(in, " -./,", "DE"); }
-Check de_validate(std::string_view in) {
-  std::string n = de_compact(in);
-  if (!is_digits(n) || n[0] == '0')
-    return fail(Failure::format, std::move(n), "A German USt-IdNr. has digits only and does not start with 0.");
-  if (n.size() != 9) return fail(Failure::length, std::move(n), "A German USt-IdNr. has 9 digits.");
-  if (mod_11_10_checksum(n) != 1)
-    return fail(Failure::checksum, std::move(n), "The ISO 7064 MOD 11,10 check digit does not match.");
-  return ok(std::move(n));
-}
-
-// [SECTION] dk.cvr: 8 digits, weights 2,7,6,5,4,3,2,1 sum to 0 mod 11.
-std::string dk_compact(std::string_view in) { return compact_with(in, " -.,/:", "DK"); }
-Check dk_validate(std::string_view in) {
-  std::string n = dk_compact(in);
-  if (!is_digits(n) || n[0] == '0')
-    return fail(Failure::format, std::move(n), "A Danish CVR has digits only and does not start with 0.");
-  if (n.size() != 8) return fail(Failure::length, std::move(n), "A Danish CVR has 8 digits.");
-  if (weighted_sum(n, {2, 7, 6, 5, 4, 3, 2, 1}) % 11 != 0)
-    return fail(Failure::checksum, std::move(n), "The Danish CVR mod 11 check does not match.");
-  return ok(std::move(n));
-}
-
-// [SECTION] fi.alv: 8 digits, weights 7,9,10,5,8,4,2,1 sum to 0 mod 11.
-std::string fi_compact(std::string_view in) { return compact_with(in, " -", "FI"); }
-Check fi_validate(std::string_view in) {
-  std::string n = fi_compact(in);
-  if (!is_digits(n)) return fail(Failure::format, std::move(n), "A Finnish ALV number has digits only.");
-  if (n.size() != 8) return fail(Failure::length, std::move(n), "A Finnish ALV number has 8 digits.");
-  if (weighted_sum(n, {7, 9, 10, 5, 8, 4, 2, 1}) % 11 != 0)
-    return fail(Failure::checksum, std::move(n), "The Finnish mod 11 check does not match.");
   return ok(std::move(n));
 }
 
@@ -141,17 +101,6 @@ Check ie_validate(std::string_view in) {
   return ok(std::move(n));
 }
 
-// [SECTION] lu.tva: 8 digits, the last two are the first six mod 89.
-std::string lu_compact(std::string_view in) { return compact_with(in, " :.-", "LU"); }
-Check lu_validate(std::string_view in) {
-  std::string n = lu_compact(in);
-  if (!is_digits(n)) return fail(Failure::format, std::move(n), "A Luxembourg TVA number has digits only.");
-  if (n.size() != 8) return fail(Failure::length, std::move(n), "A Luxembourg TVA number has 8 digits.");
-  if (to_int(n.substr(0, 6)) % 89 != to_int(n.substr(6)))
-    return fail(Failure::checksum, std::move(n), "The Luxembourg mod 89 check digits do not match.");
-  return ok(std::move(n));
-}
-
 // [SECTION] nl.btw: 9 digits + B + 2 digits; the 9 digits pass the BSN "11-proof", or (since 2020,
 // sole traders) the whole "NL..." string passes ISO 7064 MOD 97-10.
 std::string nl_compact(std::string_view in) {
@@ -197,13 +146,8 @@ Check se_validate(std::string_view in) {
 constexpr Scheme at_uid{"at.uid", "Austrian VAT number (UID)", at_compact, at_validate, format_compact<at_validate>};
 constexpr Scheme be_vat{"be.vat", "Belgian enterprise / VAT number", be_compact, be_validate,
                         format_compact<be_validate>};
-constexpr Scheme de_vat{"de.vat", "German VAT number (USt-IdNr.)", de_compact, de_validate,
-                        format_compact<de_validate>};
-constexpr Scheme dk_cvr{"dk.cvr", "Danish VAT number (CVR)", dk_compact, dk_validate, format_compact<dk_validate>};
-constexpr Scheme fi_alv{"fi.alv", "Finnish VAT number (ALV)", fi_compact, fi_validate, format_compact<fi_validate>};
 constexpr Scheme fr_tva{"fr.tva", "French VAT number (n° TVA)", fr_compact, fr_validate, format_compact<fr_validate>};
 constexpr Scheme ie_vat{"ie.vat", "Irish VAT number", ie_compact, ie_validate, format_compact<ie_validate>};
-constexpr Scheme lu_tva{"lu.tva", "Luxembourg VAT number (TVA)", lu_compact, lu_validate, format_compact<lu_validate>};
 constexpr Scheme nl_btw{"nl.btw", "Dutch VAT number (btw-id)", nl_compact, nl_validate, format_compact<nl_validate>};
 constexpr Scheme se_vat{"se.vat", "Swedish VAT number (momsnummer)", se_compact, se_validate,
                         format_compact<se_validate>};

@@ -49,9 +49,8 @@ Check gb_validate(std::string_view in) {
 }
 std::string gb_layout(std::string_view n) {
   if (n.size() == 5) return std::string(n);
-  std::string out = std::string(n.substr(0, 3)) + " " + std::string(n.substr(3, 4)) + " " + std::string(n.substr(7, 2));
-  if (n.size() == 12) out += " " + std::string(n.substr(9));
-  return out;
+  // As python-stdnum: the branch (12 digits) last; an 11-character GD8888/HA8888 number shows 9.
+  return layout(n.substr(0, n.size() == 12 ? 12 : 9), {3, 4, 2}, "   ");
 }
 
 // [SECTION] ch.uid: CHE + 9 digits, weights 5,4,3,2,7,6,5,4 and check (11 - sum) mod 11 (10 never
@@ -72,17 +71,12 @@ Check ch_validate(std::string_view in) {
   return ok(std::move(n));
 }
 std::string ch_layout(std::string_view n) {
-  return std::string(n.substr(0, 3)) + "-" + std::string(n.substr(3, 3)) + "." + std::string(n.substr(6, 3)) + "." +
-         std::string(n.substr(9));
+  return layout(n, {3, 3, 3}, "-..");
 }
 
 // [SECTION] no.mva: the 9-digit organisation number (weights 3,2,7,6,5,4,3,2,1 sum to 0 mod 11)
 // followed by MVA.
-std::string no_compact(std::string_view in) {
-  std::string s = clean_upper(in, " ");
-  drop_prefix(s, "NO");
-  return s;
-}
+std::string no_compact(std::string_view in) { return compact_with(in, " ", "NO"); }
 Check no_validate(std::string_view in) {
   std::string n = no_compact(in);
   if (!n.ends_with("MVA")) return fail(Failure::format, std::move(n), "A Norwegian MVA number ends with MVA.");
@@ -96,8 +90,7 @@ Check no_validate(std::string_view in) {
   return ok(std::move(n));
 }
 std::string no_layout(std::string_view n) {
-  return "NO " + std::string(n.substr(0, 3)) + " " + std::string(n.substr(3, 3)) + " " + std::string(n.substr(6, 3)) +
-         " " + std::string(n.substr(9));
+  return "NO " + layout(n, {3, 3, 3}, "   ");
 }
 
 }  // namespace

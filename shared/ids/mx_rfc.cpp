@@ -129,10 +129,7 @@ Check rfc_validate(std::string_view in) { return rfc_check(in, false); }
 
 std::string rfc_layout(std::string_view compact) {
   const std::string n = narrow(compact);
-  const std::size_t a = n.size() == 12 ? 3 : 4;
-  std::string out = n.substr(0, a) + " " + n.substr(a, 6) + " " + (n.size() > a + 6 ? n.substr(a + 6) : std::string());
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return widen(out);
+  return widen(layout(n, {n.size() == 12 ? 3u : 4u, 6}, "  "));  // name, date, homoclave (if any)
 }
 
 }  // namespace

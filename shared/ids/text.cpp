@@ -47,20 +47,6 @@ constexpr LookAlike look_alikes[] = {
     {0x1D7FC, '6'}, {0x1D7FD, '7'}, {0x1D7FE, '8'}, {0x1D7FF, '9'},
 };
 
-// Decodes one UTF-8 sequence at s[i]; returns its length, or 0 when it is not valid UTF-8.
-std::size_t decode_utf8(std::string_view s, std::size_t i, std::uint32_t& cp) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  const std::size_t n = b >= 0xF0 && b < 0xF5 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  cp = b & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-  for (std::size_t k = 1; k < n; ++k) {
-    const auto c = static_cast<unsigned char>(s[i + k]);
-    if ((c & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  return n;
-}
-
 char look_alike(std::uint32_t cp) {
   const auto* end = std::end(look_alikes);
   const auto* it = std::lower_bound(std::begin(look_alikes), end, cp,
@@ -114,16 +100,15 @@ std::string clean_impl(std::string_view input, std::string_view remove_chars, bo
       ++i;
       continue;
     }
-    std::uint32_t cp = 0;
-    const std::size_t n = decode_utf8(input, i, cp);
-    const char ascii = n ? look_alike(cp) : '\0';
+    const core::utf8::Sequence q = core::utf8::decode(input, i);
+    const char ascii = q.valid ? look_alike(q.code_point) : '\0';
     if (ascii != '\0') {
       if (!removed.has(ascii)) *w++ = ascii;  // look-alikes are never letters: upper case changes nothing
     } else {
-      for (std::size_t k = 0; k < (n ? n : 1); ++k) *w++ = input[i + k];
+      for (std::size_t k = 0; k < q.length; ++k) *w++ = input[i + k];  // ill-formed bytes too, as they are
       kept_non_ascii = true;
     }
-    i += n ? n : 1;
+    i += q.length;
   }
   out.resize(static_cast<std::size_t>(w - out.data()));
   return out;
@@ -173,6 +158,12 @@ void drop_prefix(std::string& s, std::string_view prefix) {
   if (s.starts_with(prefix)) s.erase(0, prefix.size());
 }
 
+std::string compact_with(std::string_view input, std::string_view separators, std::string_view prefix) {
+  std::string s = clean_upper(input, separators);
+  drop_prefix(s, prefix);
+  return s;
+}
+
 std::string_view py_slice(std::string_view s, long begin, long end) {
   const long n = static_cast<long>(s.size());
   const auto norm = [n](long i) { return i < 0 ? std::max(0L, n + i) : std::min(i, n); };
@@ -202,6 +193,24 @@ std::string zfill(std::string_view s, std::size_t width) {
   std::string out(s.substr(0, sign));
   out.append(width - s.size(), '0');
   out.append(s.substr(sign));
+  return out;
+}
+
+}  // namespace onb::ids::detail
+
+namespace onb::ids::detail {
+
+std::string layout(std::string_view compact, std::initializer_list<std::size_t> sizes, std::string_view separators) {
+  std::string out;
+  out.reserve(compact.size() + sizes.size());
+  std::size_t at = 0, k = 0;
+  for (std::size_t size : sizes) {
+    out.append(compact.substr(std::min(at, compact.size()), size));
+    at += size;
+    if (at < compact.size() && k < separators.size()) out.push_back(separators[k]);
+    ++k;
+  }
+  if (at < compact.size()) out.append(compact.substr(at));
   return out;
 }
 

@@ -3,9 +3,11 @@
 // and the Check constructors. Nothing scheme-specific belongs here; checksums are in checksum.hpp.
 #pragma once
 
+#include "shared/core/utf8.hpp"
 #include "shared/ids/scheme.hpp"
 
 #include <climits>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -26,6 +28,9 @@ std::string clean_upper(std::string_view input, std::string_view remove);
 
 // Drops `prefix` (already upper case) from the front of s when present.
 void drop_prefix(std::string& s, std::string_view prefix);
+
+// clean_upper(input, separators) without the country prefix: the compact() of most national VAT rules.
+std::string compact_with(std::string_view input, std::string_view separators, std::string_view prefix);
 
 // Python's s[begin:end] with negative indices and clamping; never out of range.
 std::string_view py_slice(std::string_view s, long begin, long end = LONG_MAX);
@@ -56,13 +61,10 @@ struct Message {
   template <std::size_t N>
   consteval Message(const char (&literal)[N]) : text(literal, N - 1) {  // NOLINT: implicit by design
     for (std::size_t i = 0; i < text.size();) {
-      const auto c = static_cast<unsigned char>(text[i]);
-      const std::size_t n = c < 0x80 ? 1 : c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
-      if (n == 0 || i + n > text.size() || c < 0x20 || c == 0x7F || c == '"' || c == '\\')
+      const core::utf8::Sequence q = core::utf8::decode(text, i);
+      if (!q.valid || core::utf8::is_control(q.code_point) || q.code_point == '"' || q.code_point == '\\')
         throw "identifier failure messages are UTF-8 without control characters, quotes or backslashes";
-      for (std::size_t k = 1; k < n; ++k)
-        if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) throw "identifier failure messages are UTF-8";
-      i += n;
+      i += q.length;
     }
   }
 };
@@ -93,5 +95,10 @@ std::string format_valid(std::string_view input) {
 
 // Python's str.zfill(width): left-pads with zeros, after a leading sign.
 std::string zfill(std::string_view s, std::size_t width);
+
+// A display layout: the first sizes[0] characters, separators[0], the next sizes[1], ..., then the
+// rest. A separator is left out when nothing follows it (gb.vat without a branch, mx.rfc without its
+// homoclave). Slices clamp, so a short input never reads out of range.
+std::string layout(std::string_view compact, std::initializer_list<std::size_t> sizes, std::string_view separators);
 
 }  // namespace onb::ids::detail

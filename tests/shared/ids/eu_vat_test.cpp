@@ -1,6 +1,8 @@
 // eu.vat and the national VAT schemes: one SUBCASE per country rule, and the prefix dispatch.
 #include "support_ids.hpp"
 
+#include "shared/reference/countries.hpp"
+
 using namespace ids_test;
 using onb::ids::Failure;
 
@@ -15,6 +17,13 @@ TEST_CASE("eu.vat dispatches on the country prefix") {
     CHECK(failure("eu.vat", "GR 094259216") == Failure::none);
     CHECK(failure("eu.vat", "XI 980 7806 84") == Failure::none);
     CHECK(failure("eu.vat", "GB 980 7806 84") == Failure::component);
+  }
+  SUBCASE("every member of the EU VAT area has a national rule, by VAT prefix and by ISO code") {
+    for (const auto& m : onb::reference::eu_vat_members()) {
+      CAPTURE(m.alpha_2);
+      CHECK(failure("eu.vat", std::string(m.vat_prefix) + "1") != Failure::component);
+      CHECK(failure("eu.vat", std::string(m.alpha_2) + "1") != Failure::component);
+    }
   }
   SUBCASE("one-stop-shop numbers (EU, IM)") {
     CHECK(failure("eu.vat", "EU372022452") == Failure::none);

@@ -47,6 +47,21 @@ TEST_CASE("upper, strip, slices and zfill behave like Python's str") {
   CHECK(zfill("123456", 3) == "123456");
 }
 
+TEST_CASE("compact_with and layout, the two helpers most schemes are written with") {
+  SUBCASE("compact_with cleans, upper-cases and drops the country prefix once") {
+    CHECK(compact_with(" dk 13 58-56 27 ", " -", "DK") == "13585627");
+    CHECK(compact_with("DKDK12", "", "DK") == "DK12");
+    CHECK(compact_with("12DK", "", "DK") == "12DK");
+  }
+  SUBCASE("layout writes fixed groups and the rest, and no separator before nothing") {
+    CHECK(layout("1234567890", {3, 3, 2}, "---") == "123-456-78-90");
+    CHECK(layout("123456789", {3, 4, 2}, "   ") == "123 4567 89");
+    CHECK(layout("123456789000", {3, 4, 2}, "   ") == "123 4567 89 000");
+    CHECK(layout("1234", {3, 3}, "  ") == "123 4");
+    CHECK(layout("", {2}, "-").empty());
+  }
+}
+
 TEST_CASE("check-digit algorithms") {
   SUBCASE("Luhn") {
     CHECK(luhn_checksum("7894") == 6);

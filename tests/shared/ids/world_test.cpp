@@ -19,6 +19,7 @@ TEST_CASE("European VAT numbers outside the EU") {
     CHECK(failure("gb.vat", "9807806842") == Failure::length);
     CHECK(format("gb.vat", "980780684") == "980 7806 84");
     CHECK(format("gb.vat", "242338087388") == "242 3380 87 388");
+    CHECK(format("gb.vat", "HA888856782") == "HA8 8885 67");  // as python-stdnum: 9 characters shown
   }
   SUBCASE("ch.uid: CHE + 9 digits, CHE added to bare digits") {
     CHECK(compact("ch.uid", "100.155.212") == "CHE100155212");
