@@ -16,7 +16,7 @@ int run_schema(std::span<const std::string> args, Io io) {
   }
   io.out << json_schema<model::Application>("https://onboard.example/schemas/application-v1.json",
                                             "onboard application")
-                .dump(2)
+                .dump(2, ' ', false, Json::error_handler_t::replace)
          << "\n";
   return 0;
 }

@@ -161,7 +161,9 @@ int run_validate(std::span<const std::string> args, Io io) {
       continue;
     }
     const auto line = check_text(file, *text, *policy, *today, options->language);
-    io.out << encode(line).dump() << "\n";
+    // encode_text, not dump(): a file name or a syntax error's message may quote bytes that are not
+    // UTF-8 (hostile input), which dump() would throw on; encode_text writes them as U+FFFD.
+    io.out << encode_text(line) << "\n";
     if (!line.valid && exit_code == 0) exit_code = 1;
   }
   return exit_code;

@@ -9,18 +9,21 @@
 
 namespace onb {
 
+// Invalid UTF-8 in a value (a hostile input quoted in an error) prints as U+FFFD instead of throwing.
+inline std::string display_dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
 template <class T>
 std::string to_display_string(const T& value) {
-  if constexpr (std::is_same_v<T, Json>) return value.dump();
+  if constexpr (std::is_same_v<T, Json>) return display_dump(value);
   else if constexpr (DescribedStruct<T> || DescribedEnum<T> || std::is_arithmetic_v<T> ||
                      std::is_same_v<T, std::string> || is_vector<T>::value || is_optional<T>::value)
-    return encode(value).dump();
+    return display_dump(encode(value));
   else return "<unprintable>";
 }
 
 template <class T>
 std::string to_display_string(const Result<T>& r) {
-  if (!r) return "error " + encode(r.error()).dump();
+  if (!r) return "error " + display_dump(encode(r.error()));
   if constexpr (std::is_void_v<T>) return "ok";
   else return "ok " + to_display_string(*r);
 }

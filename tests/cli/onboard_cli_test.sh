@@ -41,5 +41,64 @@ check "check-id: a wrong check digit is a checksum failure" 1 "$(sed -n 2p <<<"$
 
 "$onboard" schema | cmp -s - "$apps/application.schema.json"; check "schema prints the pinned JSON Schema" 0 $?
 
+# Hostile files: random bytes, random bytes spliced into a valid application, invalid UTF-8 inside its
+# strings, and file names that are not UTF-8. Each must give one line of valid UTF-8 JSON (a syntax
+# error's message quotes the bytes it stopped at) and exit 1, never a crash. Seeded: a failure repeats.
+hostile=$(mktemp -d)
+trap 'rm -rf "$hostile"' EXIT
+node - "$apps/complete.json" "$hostile" 300 <<'JS'
+const fs = require("fs"), path = require("path");
+const [base, dir, count] = [fs.readFileSync(process.argv[2]), process.argv[3], Number(process.argv[4])];
+let seed = 15;
+const rand = (n) => {  // mulberry32
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return (((t ^ (t >>> 14)) >>> 0) % n);
+};
+const bytes = (n) => Buffer.from(Array.from({ length: n }, () => rand(256)));
+const bad = [[0x80], [0xff], [0xc0, 0xaf], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf8]];
+const insideStrings = [];  // offsets just inside a string of the valid application
+for (let i = 0, open = false; i < base.length; ++i) if (base[i] === 0x22) { if (!open) insideStrings.push(i + 1); open = !open; }
+const splice = (buf, at, b) => Buffer.concat([buf.subarray(0, at), b, buf.subarray(at)]);
+for (let i = 0; i < count; ++i) {
+  let data;
+  if (i % 3 === 0) data = bytes(i % 30 === 0 ? 200000 : rand(4000));
+  else if (i % 3 === 1) {
+    data = base;
+    for (let k = 1 + rand(3); k > 0; --k) data = splice(data, rand(data.length + 1), bytes(1 + rand(16)));
+  } else {
+    data = base;
+    for (let k = 1 + rand(3); k > 0; --k)
+      data = splice(data, insideStrings[rand(insideStrings.length)], Buffer.from(bad[rand(bad.length)]));
+  }
+  const name = i % 50 === 0 ? Buffer.concat([Buffer.from(dir + "/" + i + "-"), Buffer.from([0xff, 0xfe])]) : path.join(dir, i + ".json");
+  fs.writeFileSync(name, data);
+}
+JS
+timeout 60 "$onboard" validate --today 2026-11-22 --policy "$src/assets/policy/documents-v1.json" "$hostile"/* \
+  >"$hostile.out" 2>"$hostile.err"
+check "hostile files: exit 1 (errors found), no crash" 1 $?
+check "hostile files: nothing on stderr" "" "$(head -c 300 "$hostile.err")"
+verdict=$(node - "$hostile.out" 300 <<'JS'
+const fs = require("fs");
+const raw = fs.readFileSync(process.argv[2]);
+let text;
+try { text = new TextDecoder("utf-8", { fatal: true }).decode(raw); } catch { console.log("output is not UTF-8"); process.exit(); }
+const lines = text.split("\n").filter((l) => l !== "");
+if (lines.length !== Number(process.argv[3])) { console.log(`${lines.length} lines`); process.exit(); }
+for (const l of lines) {
+  const r = JSON.parse(l);
+  if (typeof r.file !== "string" || typeof r.valid !== "boolean" || (!r.valid && !r.problems.length)) {
+    console.log("bad line " + l.slice(0, 200)); process.exit();
+  }
+}
+const errors = lines.filter((l) => JSON.parse(l).valid === false).length;
+console.log(errors >= lines.length * 0.9 ? "ok" : `only ${errors} lines report errors`);
+JS
+)
+check "hostile files: one UTF-8 JSON line each, reporting the problem" ok "$verdict"
+rm -f "$hostile.out" "$hostile.err"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
