@@ -10,9 +10,6 @@
 namespace onb::server::service {
 namespace {
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool ends_with(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(s.size() - p.size()) == p; }
-
 // First matching prefix wins; order from specific to general.
 constexpr std::array<std::pair<std::string_view, int>, 16> prefix_status{{
     {"auth.throttled", 429},
@@ -36,11 +33,11 @@ constexpr std::array<std::pair<std::string_view, int>, 16> prefix_status{{
 }  // namespace
 
 int status_for(const std::string& code) {
-  if (ends_with(code, ".not_found")) return 404;
+  if (code.ends_with(".not_found")) return 404;
   for (const auto& [prefix, status] : prefix_status)
-    if (starts_with(code, prefix)) return status;
+    if (code.starts_with(prefix)) return status;
   // The codec's decoding errors (json.*, and type/field errors) are the client's malformed input.
-  if (starts_with(code, "json.") || starts_with(code, "decode.")) return 400;
+  if (code.starts_with("json.") || code.starts_with("decode.")) return 400;
   return 422;  // a rule said no: submit.*, compliance.*, activation.*, payload codes, validation
 }
 

@@ -7,6 +7,7 @@
 #include "server/service/idempotency.hpp"
 #include "server/service/visibility.hpp"
 #include "shared/core/calendar.hpp"
+#include "shared/core/utf8.hpp"
 #include "shared/validation/messages.hpp"
 #include "shared/workflow/guards.hpp"
 
@@ -41,12 +42,6 @@ bool is_sha256_hex(std::string_view s) {
   return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
 }
 
-bool has_control_character(std::string_view s) {
-  for (unsigned char ch : s)
-    if (ch < 0x20 || ch == 0x7f) return true;
-  return false;
-}
-
 validation::Problem problem(std::string path, std::string code, std::string message) {
   return validation::Problem{std::move(path), std::move(code), validation::Severity::error, std::move(message), {}};
 }
@@ -59,7 +54,7 @@ void check_file_name(const std::string& name, validation::Problems& out) {
   if (name.find_first_of("/\\") != std::string::npos)
     return out.push_back(validation::make_problem("/file_name", "document.file_name"));
   // Control characters would let a name break out of the Content-Disposition header of the download.
-  if (has_control_character(name))
+  if (core::utf8::has_control(name))
     out.push_back(problem("/file_name", "document.file_name", "The file name contains control characters."));
 }
 

@@ -250,6 +250,20 @@ TEST_CASE("announcements and chunks beyond the limits are refused") {
     CHECK(r.status == 422);
     CHECK(r.json()["problems"][0]["code"] == "document.size");
   }
+  SUBCASE("a file name with a control character, C1 (U+0080-U+009F) included") {
+    for (const char* name : {"a\tb.pdf", "a\x7f.pdf", "a\xc2\x85.pdf", "a\xc2\x9b" "31m.pdf"}) {
+      CAPTURE(name);
+      const auto r = u.announce(
+          "cust", {{"type", "other"}, {"file_name", name}, {"media_type", "application/pdf"}, {"size", 3}});
+      CHECK(r.status == 422);
+      CHECK(r.json()["problems"][0]["code"] == "document.file_name");
+    }
+    const auto r = u.announce("cust", {{"type", "other"},
+                                       {"file_name", "Gesch\xc3\xa4ftsbericht\xc2\xa0" "2025.pdf"},
+                                       {"media_type", "application/pdf"},
+                                       {"size", 3}});
+    CHECK_MESSAGE(r.status == 201, r.body);
+  }
   SUBCASE("a chunk larger than 1 MiB is 413") {
     const std::string big = "%PDF-" + std::string(1024 * 1024, 'x');
     const auto doc = u.announced("big.pdf", "application/pdf", big.size());
