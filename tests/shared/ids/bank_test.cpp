@@ -22,6 +22,7 @@ TEST_CASE("iban") {
     CHECK(failure("iban", "0001") == Failure::component);
     CHECK(failure("iban", "DE75512108001245126199") == Failure::none);
     CHECK(failure("iban", "DE47370400440532013A00") == Failure::format);  // MOD 97 fine, but DE accounts are digits
+    CHECK(failure("iban", "SE") == Failure::format);  // "SE" alone passes MOD 97-10 and has no account part
   }
   SUBCASE("registry release 101 countries") { CHECK(failure("iban", "SO21 1000 0010 0100 0100 141") == Failure::none); }
   SUBCASE("national account checks (BE, ES, ME, NO) and check_country=False") {
