@@ -5,6 +5,7 @@
 #include "src/app/update.hpp"
 
 #include "shared/core/json_codec.hpp"
+#include "shared/protocol/routes.hpp"
 
 #include <string>
 
@@ -20,7 +21,8 @@ std::string json_text(const T& value) {
 void revalidate(AppState& s);
 bool storage_ready(const AppState& s);
 std::string new_key(AppState& s);  // a fresh idempotency key: seed + counter
-inline std::string enrollment_path(const std::string& id) { return "/v1/enrollments/" + id; }
+// Request paths come from the route table (shared/protocol/routes.hpp), never from literals here.
+using protocol::RouteId;
 
 // Removes the list element `item_path` ("/contacts/1") from `root`; false when that is no element of
 // a list (so the edit is refused, not guessed).

@@ -23,7 +23,7 @@ void adopt(AppState& s, model::DocumentPolicy policy, PolicySource source) {
 
 }  // namespace
 
-Effects fetch_policy() { return {SendHttp{HttpCall::policy, "GET", "/v1/policy", "", "", ""}}; }
+Effects fetch_policy() { return {SendHttp{HttpCall::policy, "GET", protocol::path(RouteId::get_policy), "", "", ""}}; }
 
 // Anything but a policy that decodes leaves the current one in force: an old server, a proxy's error
 // page or no network must not leave the portal without rules.

@@ -18,11 +18,13 @@ bool is_reviewer(workflow::Role role) {
 // GET /v1/enrollments?limit=200&offset=N[&stage=S][&overdue=true][&assignee=me]; enumerator names need
 // no escaping.
 std::string list_path(const QueueFilter& f, std::uint64_t offset) {
-  std::string path = "/v1/enrollments?limit=" + std::to_string(queue_page_size) + "&offset=" + std::to_string(offset);
-  if (f.stage) path += std::string("&stage=") + boost::describe::enum_to_string(*f.stage, "");
-  if (f.overdue) path += "&overdue=true";
-  if (f.mine) path += "&assignee=me";
-  return path;
+  using Value = std::optional<std::string>;
+  return protocol::path(RouteId::list_enrollments, {},
+                        {{"limit", std::to_string(queue_page_size)},
+                         {"offset", std::to_string(offset)},
+                         {"stage", f.stage ? Value(boost::describe::enum_to_string(*f.stage, "")) : std::nullopt},
+                         {"overdue", f.overdue ? Value("true") : std::nullopt},
+                         {"assignee", f.mine ? Value("me") : std::nullopt}});
 }
 
 Effects fetch_page(AppState& s, std::uint64_t offset) {

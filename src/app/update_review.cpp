@@ -17,8 +17,8 @@ using workflow::EventKind;
 
 Effects load_case(const AppState& s) {
   const std::string& token = s.session->token;
-  return {SendHttp{HttpCall::case_view, "GET", enrollment_path(s.review.id), "", token, ""},
-          SendHttp{HttpCall::case_timeline, "GET", enrollment_path(s.review.id) + "/timeline", "", token, ""}};
+  return {SendHttp{HttpCall::case_view, "GET", protocol::path(RouteId::get_enrollment, {s.review.id}), "", token, ""},
+          SendHttp{HttpCall::case_timeline, "GET", protocol::path(RouteId::get_timeline, {s.review.id}), "", token, ""}};
 }
 
 const workflow::ActionOption* option_of(const ReviewCase& c, EventKind kind) {
@@ -282,7 +282,7 @@ Step on(AppState s, const ActionSent&) {
   c.sending = true;
   c.refusal.reset();
   c.reloaded_stale = false;
-  Effects effects{SendHttp{HttpCall::case_action, "POST", enrollment_path(c.id) + "/events", json_text(c.draft),
+  Effects effects{SendHttp{HttpCall::case_action, "POST", protocol::path(RouteId::post_event, {c.id}), json_text(c.draft),
                            s.session->token, c.key}};
   return {std::move(s), std::move(effects)};
 }

@@ -10,16 +10,16 @@ namespace {
 SendHttp request_of(const Outbox& o, const std::string& token) {
   switch (o.phase) {
     case OutboxPhase::create:
-      return {HttpCall::create_enrollment, "POST", "/v1/enrollments",
+      return {HttpCall::create_enrollment, "POST", protocol::path(RouteId::create_enrollment),
               json_text(protocol::CreateEnrollment{o.application}), token, o.create_key};
     case OutboxPhase::update:
-      return {HttpCall::update_application, "PUT", enrollment_path(o.enrollment_id.value_or("")) + "/application",
+      return {HttpCall::update_application, "PUT", protocol::path(RouteId::put_application, {o.enrollment_id.value_or("")}),
               json_text(protocol::UpdateApplication{o.version, o.application}), token, o.update_key};
     case OutboxPhase::submit: {
       protocol::ActionRequest submit;
       submit.base_version = o.version;
       submit.kind = workflow::EventKind::submitted;
-      return {HttpCall::submit_enrollment, "POST", enrollment_path(o.enrollment_id.value_or("")) + "/events",
+      return {HttpCall::submit_enrollment, "POST", protocol::path(RouteId::post_event, {o.enrollment_id.value_or("")}),
               json_text(submit), token, o.submit_key};
     }
   }
@@ -137,7 +137,7 @@ Step on_submit_reply(AppState s, const HttpResponded& a) {
 
 Effects fetch_status(const AppState& s) {
   if (!s.session || !s.enrollment || s.enrollment->stage == workflow::Stage::draft) return {};
-  return {SendHttp{HttpCall::timeline, "GET", enrollment_path(s.enrollment->id) + "/timeline", "", s.session->token, ""}};
+  return {SendHttp{HttpCall::timeline, "GET", protocol::path(RouteId::get_timeline, {s.enrollment->id}), "", s.session->token, ""}};
 }
 
 Step on(AppState s, const AnswerEdited& a) {
@@ -157,7 +157,7 @@ Step on(AppState s, const AnswerSent&) {
   r.base_version = s.enrollment->version;
   r.kind = workflow::EventKind::info_provided;
   r.info_provided = workflow::InfoProvided{{s.answer}};
-  Effects effects{SendHttp{HttpCall::provide_info, "POST", enrollment_path(s.enrollment->id) + "/events", json_text(r),
+  Effects effects{SendHttp{HttpCall::provide_info, "POST", protocol::path(RouteId::post_event, {s.enrollment->id}), json_text(r),
                            s.session->token, new_key(s)}};
   return {std::move(s), std::move(effects)};
 }
@@ -187,7 +187,7 @@ Step on_status_reply(AppState s, const HttpResponded& a) {
 
 Effects claim_invite(AppState& s) {
   if (!s.invite || !s.session || s.session->account.role != workflow::Role::customer) return {};
-  return {SendHttp{HttpCall::claim_invite, "POST", "/v1/invites/" + *s.invite + "/claim", "", s.session->token,
+  return {SendHttp{HttpCall::claim_invite, "POST", protocol::path(RouteId::claim_invite, {*s.invite}), "", s.session->token,
                    new_key(s)}};
 }
 
@@ -228,7 +228,7 @@ Step on_list_reply(AppState s, const HttpResponded& a) {
   Effects effects = fetch_status(s);
   // No draft in this browser (another device, a cleared browser): the application is the server's copy.
   if (s.draft == DraftStatus::no_draft && !s.outbox)
-    effects.push_back(SendHttp{HttpCall::server_copy, "GET", enrollment_path(first.id), "", s.session->token, ""});
+    effects.push_back(SendHttp{HttpCall::server_copy, "GET", protocol::path(RouteId::get_enrollment, {first.id}), "", s.session->token, ""});
   return {std::move(s), std::move(effects)};
 }
 

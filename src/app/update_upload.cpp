@@ -22,9 +22,8 @@ Upload* find_mutable(AppState& s, const std::string& sha256) {
 }
 
 std::string documents_path(const std::string& enrollment_id) {
-  return enrollment_path(enrollment_id) + "/documents";
+  return protocol::path(RouteId::create_document, {enrollment_id});
 }
-std::string document_path(const Upload& u) { return documents_path(u.enrollment_id) + "/" + u.document_id; }
 
 // The upload records changed in a way a reload must see (a new file, the server's id, the bytes it
 // acknowledged, done or failed). A few hundred bytes of JSON per chunk of 256 KiB.
@@ -132,10 +131,10 @@ std::optional<Effect> start(AppState& s, Upload& u) {
   const auto chunk = next_chunk(u);
   if (u.verify || !chunk) {  // every byte sent but not complete: the server says what it holds
     u.phase = UploadPhase::checking;
-    return QueryUpload{u.sha256, document_path(u), token};
+    return QueryUpload{u.sha256, protocol::path(RouteId::get_document, {u.enrollment_id, u.document_id}), token};
   }
   u.phase = UploadPhase::sending;
-  return UploadChunk{u.sha256, file_key(s, u.sha256), document_path(u) + "/content", token, chunk->first, chunk->last,
+  return UploadChunk{u.sha256, file_key(s, u.sha256), protocol::path(RouteId::put_document_content, {u.enrollment_id, u.document_id}), token, chunk->first, chunk->last,
                      u.size};
 }
 
@@ -188,7 +187,7 @@ namespace {
 // A replacement is in the server's hands; the application the server keeps still describes the rejected
 // file. Read that application (it may hold reviewers' and other sessions' changes this browser lacks).
 SendHttp read_replacement_base(const AppState& s) {
-  return {HttpCall::replacement_base, "GET", enrollment_path(s.enrollment ? s.enrollment->id : ""), "",
+  return {HttpCall::replacement_base, "GET", protocol::path(RouteId::get_enrollment, {s.enrollment ? s.enrollment->id : ""}), "",
           s.session->token, ""};
 }
 
@@ -294,7 +293,7 @@ Step on_replacement_reply(AppState s, const HttpResponded& a) {
   }
   protocol::UpdateApplication put{view->version, with_replacements(view->application, s.uploads)};
   if (json_text(put.application) == json_text(view->application)) return {std::move(s), {}};  // already there
-  Effects effects{SendHttp{HttpCall::replacement_saved, "PUT", enrollment_path(view->id) + "/application",
+  Effects effects{SendHttp{HttpCall::replacement_saved, "PUT", protocol::path(RouteId::put_application, {view->id}),
                            json_text(put), s.session->token, new_key(s)}};
   return {std::move(s), std::move(effects)};
 }
