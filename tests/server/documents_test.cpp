@@ -259,7 +259,7 @@ TEST_CASE("announcements and chunks beyond the limits are refused") {
       CHECK(r.json()["problems"][0]["code"] == "document.file_name");
     }
     const auto r = u.announce("cust", {{"type", "other"},
-                                       {"file_name", "Gesch\xc3\xa4ftsbericht\xc2\xa0" "2025.pdf"},
+                                       {"file_name", "Gesch\xc3\xa4" "ftsbericht\xc2\xa0" "2025.pdf"},
                                        {"media_type", "application/pdf"},
                                        {"size", 3}});
     CHECK_MESSAGE(r.status == 201, r.body);
