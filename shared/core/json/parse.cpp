@@ -1,4 +1,7 @@
-#include "shared/core/json_codec.hpp"
+#include "shared/core/json/parse.hpp"
+
+#include <optional>
+#include <string>
 
 namespace onb {
 namespace {
