@@ -13,27 +13,28 @@ namespace detail {
 
 template <class T>
 Json schema_of() {
-  if constexpr (std::is_same_v<T, bool>) {
+  constexpr JsonKind kind = json_kind<T>;
+  if constexpr (kind == JsonKind::boolean) {
     return {{"type", "boolean"}};
-  } else if constexpr (Integer<T>) {
+  } else if constexpr (kind == JsonKind::integer) {
     Json s = {{"type", "integer"}};
     if constexpr (std::is_unsigned_v<T>) s["minimum"] = 0;
     return s;
-  } else if constexpr (std::is_floating_point_v<T>) {
+  } else if constexpr (kind == JsonKind::floating) {
     return {{"type", "number"}};
-  } else if constexpr (std::is_same_v<T, std::string>) {
+  } else if constexpr (kind == JsonKind::string) {
     return {{"type", "string"}};
-  } else if constexpr (DescribedEnum<T>) {
+  } else if constexpr (kind == JsonKind::enumeration) {
     Json names = Json::array();
     boost::mp11::mp_for_each<boost::describe::describe_enumerators<T>>([&](auto d) { names.push_back(d.name); });
     return {{"type", "string"}, {"enum", names}};
-  } else if constexpr (is_optional<T>::value) {
+  } else if constexpr (kind == JsonKind::optional) {
     return {{"anyOf", Json::array({schema_of<typename T::value_type>(), Json{{"type", "null"}}})}};
-  } else if constexpr (is_vector<T>::value) {
+  } else if constexpr (kind == JsonKind::list) {
     return {{"type", "array"}, {"items", schema_of<typename T::value_type>()}};
-  } else if constexpr (is_string_map<T>::value) {
+  } else if constexpr (kind == JsonKind::string_map) {
     return {{"type", "object"}, {"additionalProperties", schema_of<typename T::mapped_type>()}};
-  } else if constexpr (DescribedStruct<T>) {
+  } else if constexpr (kind == JsonKind::record) {
     Json props = Json::object();
     Json required = Json::array();
     boost::mp11::mp_for_each<public_members<T>>([&](auto d) {
@@ -43,7 +44,7 @@ Json schema_of() {
     });
     return {{"type", "object"}, {"properties", props}, {"required", required}, {"additionalProperties", false}};
   } else {
-    static_assert(sizeof(T) == 0, "onb::json_schema: type is not described");
+    static_assert(no_branch_for<kind>, "onb::json_schema: type is not described");
   }
 }
 
