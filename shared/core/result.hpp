@@ -7,14 +7,26 @@
 #include <boost/system/result.hpp>
 
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace onb {
+
+// What kind of "no" an error is. Whoever reacts to an error (the server's HTTP status, the refused
+// submission answered with the application's problems) looks at this, never at the code's spelling.
+//   invalid             a rule says no to well-formed input (the default)
+//   application_invalid a submission the application's own validation errors block
+//   malformed           input that is not what the protocol says (syntax, types, fields)
+//   unauthenticated, throttled, unavailable, forbidden, not_found, conflict, internal: as they say
+BOOST_DEFINE_ENUM_CLASS(ErrorCategory, invalid, application_invalid, malformed, unauthenticated, throttled,
+                        unavailable, forbidden, not_found, conflict, internal)
 
 struct Error {
   std::string code;     // stable, dotted, machine-readable: "json.unknown_field", "vat.checksum"
   std::string path;     // JSON pointer (RFC 6901) of the offending value; "" is the whole document
   std::string message;  // for people; English
+  // Not described, so not on the wire: clients read the code (and the HTTP status).
+  ErrorCategory category = ErrorCategory::invalid;
 };
 BOOST_DESCRIBE_STRUCT(Error, (), (code, path, message))
 
@@ -29,8 +41,17 @@ inline bool operator==(const Error& a, const Error& b) {
 template <class T>
 using Result = boost::system::result<T, Error>;
 
+inline Error make_error(ErrorCategory category, std::string code, std::string path, std::string message) {
+  return Error{std::move(code), std::move(path), std::move(message), category};
+}
+
+// The category of a code whose maker does not name one: its family's (category_of_code). For the
+// makers not yet converted (the codec's json.*, the server's auth.*, documents and storage).
+ErrorCategory category_of_code(std::string_view code);
+
 inline Error make_error(std::string code, std::string path, std::string message) {
-  return Error{std::move(code), std::move(path), std::move(message)};
+  const auto category = category_of_code(code);
+  return Error{std::move(code), std::move(path), std::move(message), category};
 }
 
 }  // namespace onb

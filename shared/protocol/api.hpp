@@ -64,30 +64,17 @@ struct UpdateApplication {  // PUT /v1/enrollments/{id}/application (or If-Match
 };
 BOOST_DESCRIBE_STRUCT(UpdateApplication, (), (base_version, application))
 
-// POST /v1/enrollments/{id}/events: one workflow action. The payload member is named like the kind, as
-// in workflow::Event; who acts and when is decided by the server, never taken from the client.
-struct ActionRequest {
+// The version a write was made on; If-Match may say it instead.
+struct BaseVersion {
   std::optional<std::uint64_t> base_version;
-  workflow::EventKind kind = workflow::EventKind::comment;
-  std::optional<std::string> reason;
-  std::optional<workflow::Assigned> assigned;
-  std::optional<workflow::InfoRequested> info_requested;
-  std::optional<workflow::InfoProvided> info_provided;
-  std::optional<workflow::DocumentDecided> document_decided;
-  std::optional<workflow::ComplianceOutcome> compliance_cleared;
-  std::optional<workflow::ComplianceOutcome> compliance_failed;
-  std::optional<workflow::CreditDecided> credit_decided;
-  std::optional<workflow::ApprovalDecision> approval_granted;
-  std::optional<workflow::ApprovalDecision> approval_denied;
-  std::optional<workflow::MasterDataCreated> master_data_created;
-  std::optional<workflow::BillingConfigured> billing_configured;
-  std::optional<workflow::Escalated> escalated;
-  std::optional<workflow::Comment> comment;
 };
-BOOST_DESCRIBE_STRUCT(ActionRequest, (),
-                      (base_version, kind, reason, assigned, info_requested, info_provided, document_decided,
-                       compliance_cleared, compliance_failed, credit_decided, approval_granted, approval_denied,
-                       master_data_created, billing_configured, escalated, comment))
+BOOST_DESCRIBE_STRUCT(BaseVersion, (), (base_version))
+
+// POST /v1/enrollments/{id}/events: one workflow action, the body of the event the server makes of it
+// (kind, reason, the payload named like the kind: workflow::ActionBody) and the version it was made
+// on. Who acts and when is decided by the server, never taken from the client.
+struct ActionRequest : BaseVersion, workflow::ActionBody {};
+BOOST_DESCRIBE_STRUCT(ActionRequest, (BaseVersion, workflow::ActionBody), ())
 
 struct EnrollmentView {
   std::string id;

@@ -3,6 +3,7 @@
 #include "shared/core/calendar.hpp"
 #include "shared/core/json_codec.hpp"
 #include "shared/core/json_pointer.hpp"
+#include "shared/validation/messages_refusals.hpp"
 #include "shared/validation/text.hpp"
 
 #include <cstring>
@@ -15,13 +16,22 @@ inline constexpr bool is_payload_member = false;
 template <class P>
 inline constexpr bool is_payload_member<std::optional<P>> = DescribedStruct<P>;
 
-// Calls f(name, present) for every payload member of Event: the optional described structs.
-template <class F>
-void for_each_payload(const Event& e, F&& f) {
-  boost::mp11::mp_for_each<public_members<Event>>([&](auto d) {
+// Calls f(name, present) for every payload member (the optional described structs) that T itself
+// declares, not its bases.
+template <class T, class F>
+void for_each_own_payload(const T& e, F&& f) {
+  boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto d) {
     using M = std::decay_t<decltype(e.*d.pointer)>;
     if constexpr (is_payload_member<M>) f(d.name, (e.*d.pointer).has_value());
   });
+}
+
+// Every payload member of the body, the server's kinds (created, edited) first, so that the first
+// shape error of an event is the one it has always been.
+template <class F>
+void for_each_payload(const EventBody& e, F&& f) {
+  for_each_own_payload<EventBody>(e, f);
+  for_each_own_payload<ActionBody>(e, f);
 }
 
 // The JSON pointer (relative to v) of the first string in v that is not well-formed UTF-8. Walks the
@@ -57,9 +67,11 @@ bool is_canonical_instant(const std::string& s) {
 bool has_payload(EventKind kind) {
   const char* name = boost::describe::enum_to_string(kind, "");
   bool found = false;
-  for_each_payload(Event{}, [&](const char* member, bool) { found = found || std::strcmp(member, name) == 0; });
+  for_each_payload(EventBody{}, [&](const char* member, bool) { found = found || std::strcmp(member, name) == 0; });
   return found;
 }
+
+bool is_action(EventKind kind) { return kind != EventKind::created && kind != EventKind::edited; }
 
 Result<void> check_event_shape(const Event& event) {
   const char* kind = boost::describe::enum_to_string(event.kind, "");
@@ -68,17 +80,20 @@ Result<void> check_event_shape(const Event& event) {
     const bool own = std::strcmp(member, kind) == 0;
     if (err) return;
     if (own && !present)
-      err = make_error("event.payload_missing", std::string("/") + member,
-                       std::string("a '") + kind + "' event needs its '" + member + "' payload");
+      err = make_error(ErrorCategory::conflict, "event.payload_missing", std::string("/") + member,
+                       validation::refusal_text("event.payload_missing", {{"kind", kind}, {"member", member}}));
     if (!own && present)
-      err = make_error("event.payload_unexpected", std::string("/") + member,
-                       std::string("a '") + kind + "' event cannot carry a '" + member + "' payload");
+      err = make_error(ErrorCategory::conflict, "event.payload_unexpected", std::string("/") + member,
+                       validation::refusal_text("event.payload_unexpected", {{"kind", kind}, {"member", member}}));
   });
   if (err) return *err;
   if (!is_canonical_instant(event.at))
-    return make_error("event.time_format", "/at", "time must be UTC in the form YYYY-MM-DDTHH:MM:SSZ");
-  if (event.actor.id.empty()) return make_error("event.actor_required", "/actor/id", "the actor must be named");
-  if (auto at = bad_utf8_at(event)) return make_error("event.utf8", *at, "text is not well-formed UTF-8");
+    return make_error(ErrorCategory::conflict, "event.time_format", "/at", validation::refusal_text("event.time_format"));
+  if (event.actor.id.empty())
+    return make_error(ErrorCategory::conflict, "event.actor_required", "/actor/id",
+                      validation::refusal_text("event.actor_required"));
+  if (auto at = bad_utf8_at(event))
+    return make_error(ErrorCategory::conflict, "event.utf8", *at, validation::refusal_text("event.utf8"));
   return {};
 }
 

@@ -142,15 +142,17 @@ BOOST_DESCRIBE_STRUCT(Comment, (), (text, visibility))
 // belongs to which kind by name. The codec alone accepts a payload of the wrong kind, so every event
 // from outside goes through check_event_shape() (decode_event() does both).
 // Kinds without data (submitted, activated, rejected, withdrawn, reopened) have no payload member.
-struct Event {
-  std::string enrollment_id;
-  std::uint64_t sequence = 0;  // 1-based position in the enrollment's log, no gaps
-  std::string at;              // "YYYY-MM-DDTHH:MM:SSZ" exactly (canonical form, UTC, no fraction)
-  Actor actor;
+//
+// The event is made of parts, each described once; the codec flattens described bases (and sorts
+// keys), so the wire stays the one flat object above:
+//   ActionBody    what a client may propose (protocol::ActionRequest = base_version + ActionBody)
+//   EventBody     an ActionBody, or one of the two kinds only the server makes (created, edited)
+//   EventEnvelope which enrollment, where in its log, when and by whom: filled by the server
+//   Event         EventEnvelope + EventBody
+
+struct ActionBody {
   EventKind kind = EventKind::comment;
   std::optional<std::string> reason;  // required where a decision goes against the applicant (guards.hpp)
-  std::optional<Created> created;
-  std::optional<Edited> edited;
   std::optional<Assigned> assigned;
   std::optional<InfoRequested> info_requested;
   std::optional<InfoProvided> info_provided;
@@ -165,10 +167,33 @@ struct Event {
   std::optional<Escalated> escalated;
   std::optional<Comment> comment;
 };
-BOOST_DESCRIBE_STRUCT(Event, (),
-                      (enrollment_id, sequence, at, actor, kind, reason, created, edited, assigned, info_requested,
-                       info_provided, document_decided, compliance_cleared, compliance_failed, credit_decided,
-                       approval_granted, approval_denied, master_data_created, billing_configured, escalated, comment))
+BOOST_DESCRIBE_STRUCT(ActionBody, (),
+                      (kind, reason, assigned, info_requested, info_provided, document_decided, compliance_cleared,
+                       compliance_failed, credit_decided, approval_granted, approval_denied, master_data_created,
+                       billing_configured, escalated, comment))
+
+// created: POST /v1/enrollments; edited: PUT /v1/enrollments/{id}/application. No client proposes them
+// as an action, so their payloads are not part of ActionBody (an ActionRequest carrying one is refused
+// by the codec as an unknown field).
+struct EventBody : ActionBody {
+  std::optional<Created> created;
+  std::optional<Edited> edited;
+};
+BOOST_DESCRIBE_STRUCT(EventBody, (ActionBody), (created, edited))
+
+struct EventEnvelope {
+  std::string enrollment_id;
+  std::uint64_t sequence = 0;  // 1-based position in the enrollment's log, no gaps
+  std::string at;              // "YYYY-MM-DDTHH:MM:SSZ" exactly (canonical form, UTC, no fraction)
+  Actor actor;
+};
+BOOST_DESCRIBE_STRUCT(EventEnvelope, (), (enrollment_id, sequence, at, actor))
+
+struct Event : EventEnvelope, EventBody {};
+BOOST_DESCRIBE_STRUCT(Event, (EventEnvelope, EventBody), ())
+
+// Whether a client may propose `kind` as an action (everything but created and edited).
+bool is_action(EventKind kind);
 
 // Does `kind` carry a payload member (named like the kind)?
 bool has_payload(EventKind kind);

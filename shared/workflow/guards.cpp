@@ -2,6 +2,7 @@
 // Segregation of duties is in segregation.cpp, tiers in tiers.cpp, payload content in payload.cpp.
 #include "shared/workflow/guards.hpp"
 
+#include "shared/validation/messages_refusals.hpp"
 #include "shared/workflow/transitions.hpp"
 
 #include <algorithm>
@@ -28,9 +29,9 @@ Result<void> check_owners(const ApplicationSummary& app, double threshold) {
   for (std::size_t i = 0; i < app.owners.size(); ++i) {
     const auto& o = app.owners[i];
     if (o.ownership_percent >= threshold && !o.verified)
-      return make_error(
-          "compliance.owner_unverified", "/owners/" + std::to_string(i),
-          "beneficial owner '" + o.name + "' holds " + percent(o.ownership_percent) + " % and is not verified");
+      return make_error(ErrorCategory::invalid, "compliance.owner_unverified", "/owners/" + std::to_string(i),
+          validation::refusal_text("compliance.owner_unverified",
+                                   {{"name", o.name}, {"percent", percent(o.ownership_percent)}}));
   }
   return {};
 }
@@ -46,7 +47,8 @@ Result<void> check_activation(const EnrollmentState& s) {
   need(s.customer_number.has_value(), "customer number");
   need(s.billing.has_value(), "billing setup");
   if (missing.empty()) return {};
-  return make_error("activation.incomplete", "", "cannot activate before: " + missing);
+  return make_error(ErrorCategory::invalid, "activation.incomplete", "",
+                    validation::refusal_text("activation.incomplete", {{"missing", missing}}));
 }
 
 }  // namespace
@@ -63,37 +65,38 @@ bool documents_complete(const EnrollmentState& state, const ApplicationSummary& 
 Result<void> check_order(const EnrollmentState& state, const Event& event) {
   if (!state.exists) {
     if (event.kind != EventKind::created)
-      return make_error("event.before_created", "/kind", "an enrollment's first event must be 'created'");
-    if (event.sequence != 1) return make_error("event.sequence", "/sequence", "the first event has sequence 1");
+      return make_error(ErrorCategory::conflict, "event.before_created", "/kind", validation::refusal_text("event.before_created"));
+    if (event.sequence != 1) return make_error(ErrorCategory::conflict, "event.sequence", "/sequence", validation::refusal_text("event.sequence#first"));
     return {};
   }
   if (event.enrollment_id != state.enrollment_id)
-    return make_error("event.enrollment_mismatch", "/enrollment_id", "the event belongs to another enrollment");
+    return make_error(ErrorCategory::conflict, "event.enrollment_mismatch", "/enrollment_id", validation::refusal_text("event.enrollment_mismatch"));
   if (event.sequence != state.last_sequence + 1)
-    return make_error("event.sequence", "/sequence",
-                      "expected sequence " + std::to_string(state.last_sequence + 1) + ", the log has moved on");
+    return make_error(ErrorCategory::conflict, "event.sequence", "/sequence",
+                      validation::refusal_text("event.sequence", {{"expected", std::to_string(state.last_sequence + 1)}}));
   // Canonical instants compare correctly as text.
   if (event.at < state.last_at)
-    return make_error("event.time_order", "/at", "an event cannot precede the previous one");
+    return make_error(ErrorCategory::conflict, "event.time_order", "/at", validation::refusal_text("event.time_order"));
   return {};
 }
 
 Result<void> check_transition(const EnrollmentState& state, EventKind kind, const Actor& actor) {
   if (!state.exists) {
     if (kind != EventKind::created)
-      return make_error("event.before_created", "/kind", "an enrollment's first event must be 'created'");
+      return make_error(ErrorCategory::conflict, "event.before_created", "/kind", validation::refusal_text("event.before_created"));
     if (actor.role == Role::customer || actor.role == Role::sales_rep) return {};
-    return make_error("role.not_permitted", "/actor/role", "only a customer or a sales rep creates an enrollment");
+    return make_error(ErrorCategory::forbidden, "role.not_permitted", "/actor/role", validation::refusal_text("role.not_permitted#create"));
   }
   const Transition* t = find_transition(state.stage, kind);
   if (!t)
-    return make_error(
-        "stage.event_not_allowed", "/kind",
-        "'" + name_of(kind) + "' cannot happen while the enrollment is in '" + name_of(state.stage) + "'");
+    return make_error(ErrorCategory::conflict, "stage.event_not_allowed", "/kind",
+        validation::refusal_text("stage.event_not_allowed", {{"kind", name_of(kind)}, {"stage", name_of(state.stage)}}));
   if (std::find(t->roles.begin(), t->roles.end(), actor.role) == t->roles.end())
-    return make_error("role.not_permitted", "/actor/role",
-                      "a " + name_of(actor.role) + " cannot take '" + name_of(kind) + "' in '" + name_of(state.stage) +
-                          "'; allowed: " + role_list(t->roles));
+    return make_error(ErrorCategory::forbidden, "role.not_permitted", "/actor/role",
+                      validation::refusal_text("role.not_permitted", {{"role", name_of(actor.role)},
+                                                                      {"kind", name_of(kind)},
+                                                                      {"stage", name_of(state.stage)},
+                                                                      {"allowed", role_list(t->roles)}}));
   return {};
 }
 
@@ -101,12 +104,12 @@ Result<void> check_preconditions(const EnrollmentState& state, EventKind kind, c
   switch (kind) {
     case EventKind::submitted:
       if (ctx.application.has_blocking_errors)
-        return make_error("submit.validation_errors", "", "the application still has errors to correct");
+        return make_error(ErrorCategory::application_invalid, "submit.validation_errors", "", validation::refusal_text("submit.validation_errors"));
       return {};
     case EventKind::compliance_cleared:
       if (!documents_complete(state, ctx.application))
-        return make_error("compliance.documents_incomplete", "",
-                          "every required document must be accepted or waived first");
+        return make_error(ErrorCategory::invalid, "compliance.documents_incomplete", "",
+                          validation::refusal_text("compliance.documents_incomplete"));
       return check_owners(ctx.application, ctx.policy.beneficial_owner_threshold_percent);
     case EventKind::activated:
       return check_activation(state);

@@ -2,6 +2,7 @@
 
 #include "shared/core/calendar.hpp"
 #include "shared/core/json_codec.hpp"
+#include "shared/validation/messages_refusals.hpp"
 
 #include <algorithm>
 #include <set>
@@ -70,16 +71,16 @@ Result<WorkflowPolicy> parse_policy(std::string_view json_text) {
 Result<RequiredApproval> required_approval(const WorkflowPolicy& policy, std::int64_t limit,
                                            const std::string& currency) {
   if (limit < 0)
-    return make_error("credit.limit_negative", "/credit_decided/limit", "a credit limit cannot be negative");
+    return make_error(ErrorCategory::invalid, "credit.limit_negative", "/credit_decided/limit", validation::refusal_text("credit.limit_negative"));
   for (const auto& t : policy.approval_tiers) {
     if (t.up_to.empty()) return RequiredApproval{t.tier, t.approvers};
     const auto bound = t.up_to.find(currency);
     if (bound == t.up_to.end())
-      return make_error("tier.currency_not_covered", "/credit_decided/currency",
-                        "the approval policy sets no limits in " + currency);
+      return make_error(ErrorCategory::forbidden, "tier.currency_not_covered", "/credit_decided/currency",
+                        validation::refusal_text("tier.currency_not_covered", {{"currency", currency}}));
     if (limit <= bound->second) return RequiredApproval{t.tier, t.approvers};
   }
-  return make_error("tier.currency_not_covered", "/credit_decided/currency", "the approval policy has no tiers");
+  return make_error(ErrorCategory::forbidden, "tier.currency_not_covered", "/credit_decided/currency", validation::refusal_text("tier.currency_not_covered#no_tiers"));
 }
 
 const SlaTarget* sla_target(const WorkflowPolicy& policy, Stage stage) {

@@ -1,5 +1,6 @@
 // Segregation of duties: the only place these rules exist. They work on people (actor ids), not on
 // roles, because one person may hold several roles; the transition table already handles roles.
+#include "shared/validation/messages_refusals.hpp"
 #include "shared/workflow/guards.hpp"
 #include "shared/workflow/transitions.hpp"
 
@@ -20,28 +21,28 @@ bool is_credit_decision(EventKind k) {
   return k == EventKind::credit_decided || k == EventKind::approval_granted || k == EventKind::approval_denied;
 }
 
-Error denied(const char* code, std::string message) { return make_error(code, "/actor/id", std::move(message)); }
+// key: the code, or the catalogue's variant of it (messages_refusals.hpp).
+Error denied(std::string_view key) {
+  const std::string code(key.substr(0, key.find('#')));
+  return make_error(ErrorCategory::forbidden, code, "/actor/id", validation::refusal_text(key));
+}
 
 }  // namespace
 
 Result<void> check_segregation(const EnrollmentState& state, EventKind kind, const Actor& actor) {
   const std::string& id = actor.id;
   if (is_decision(kind) && among(state.contributors, id))
-    return denied("sod.creator_decides",
-                  "you created, edited or submitted this application, so you cannot decide on it");
+    return denied("sod.creator_decides");
   // The converse: a decider who then changes the data would have decided on their own input.
   if (is_contribution(kind) && among(state.deciders, id))
-    return denied("sod.decider_edits", "you took a decision on this application, so you cannot change it");
+    return denied("sod.decider_edits");
   if (is_credit_decision(kind) && among(state.compliance_people, id))
-    return denied("sod.same_person_compliance_and_credit",
-                  "you took the compliance decision; credit must be decided by someone else");
+    return denied("sod.same_person_compliance_and_credit");
   if (is_compliance_decision(kind) && among(state.credit_people, id))
-    return denied("sod.same_person_compliance_and_credit",
-                  "you decided on credit; compliance must be decided by someone else");
+    return denied("sod.same_person_compliance_and_credit#credit");
   const bool approving = kind == EventKind::approval_granted || kind == EventKind::approval_denied;
   if (approving && state.credit_decider == id)
-    return denied("sod.approves_own_credit_decision",
-                  "you proposed this credit decision; another person must approve it");
+    return denied("sod.approves_own_credit_decision");
   return {};
 }
 

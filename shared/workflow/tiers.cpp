@@ -1,6 +1,7 @@
 // Approval tiers: who may approve a credit decision, and how many distinct people must. The tier a
 // decision needs is fixed in the decision itself (CreditDecided::tier), checked against the policy
 // when the decision is taken (payload.cpp), so approvals are judged against what was proposed.
+#include "shared/validation/messages_refusals.hpp"
 #include "shared/workflow/guards.hpp"
 
 #include <algorithm>
@@ -12,13 +13,14 @@ Result<void> check_tier(const EnrollmentState& state, EventKind kind, const Acto
   if (!approving || !state.credit) return {};
   const int needed = state.credit->tier;
   if (actor.approval_tier.value_or(0) < needed)
-    return make_error("tier.insufficient", "/actor/approval_tier",
-                      "this credit limit needs an approver of tier " + std::to_string(needed) + " or higher");
+    return make_error(ErrorCategory::forbidden, "tier.insufficient", "/actor/approval_tier",
+                      validation::refusal_text("tier.insufficient", {{"tier", std::to_string(needed)}}));
   const bool already = std::find(state.approvers.begin(), state.approvers.end(), actor.id) != state.approvers.end();
   if (kind == EventKind::approval_granted && already)
-    return make_error("tier.second_approver_required", "/actor/id",
-                      "tier " + std::to_string(needed) + " needs " + std::to_string(state.credit->approvers_required) +
-                          " different approvers; you have already approved");
+    return make_error(ErrorCategory::forbidden, "tier.second_approver_required", "/actor/id",
+                      validation::refusal_text("tier.second_approver_required",
+                                               {{"tier", std::to_string(needed)},
+                                                {"approvers", std::to_string(state.credit->approvers_required)}}));
   return {};
 }
 
@@ -29,14 +31,15 @@ Result<void> check_tier_payload(const EnrollmentState& state, const Event& e, co
     auto required = required_approval(policy, e.credit_decided->limit, e.credit_decided->currency);
     if (!required) return required.error();
     if (required->tier != e.credit_decided->tier || required->approvers != e.credit_decided->approvers_required)
-      return make_error("tier.mismatch", "/credit_decided/tier",
-                        "policy " + policy.version + " requires tier " + std::to_string(required->tier) + " with " +
-                            std::to_string(required->approvers) + " approver(s) for this limit");
+      return make_error(ErrorCategory::forbidden, "tier.mismatch", "/credit_decided/tier",
+                        validation::refusal_text("tier.mismatch", {{"policy", policy.version},
+                                                                   {"tier", std::to_string(required->tier)},
+                                                                   {"approvers", std::to_string(required->approvers)}}));
   }
   const auto& approval = e.approval_granted ? e.approval_granted : e.approval_denied;
   if (approval && state.credit && approval->tier != state.credit->tier)
-    return make_error("tier.mismatch", e.approval_granted ? "/approval_granted/tier" : "/approval_denied/tier",
-                      "this decision is approved at tier " + std::to_string(state.credit->tier));
+    return make_error(ErrorCategory::forbidden, "tier.mismatch", e.approval_granted ? "/approval_granted/tier" : "/approval_denied/tier",
+                      validation::refusal_text("tier.mismatch#approval", {{"tier", std::to_string(state.credit->tier)}}));
   return {};
 }
 

@@ -9,6 +9,8 @@
 #include "src/views/style.hpp"
 #include "src/views/texts.hpp"
 
+#include "shared/validation/messages_refusals.hpp"
+
 #include "imgui.h"
 
 #include <algorithm>
@@ -179,7 +181,8 @@ void action_list(const AppState& s, const Dispatch& dispatch, const protocol::En
       if (open) ImGui::PopStyleColor();
       continue;
     }
-    const std::string why = label_of(o.kind, lang) + to + " — " + tr("refused_by", lang) + " " + o.code + ": " + o.reason;
+    const std::string why = label_of(o.kind, lang) + to + " — " + tr("refused_by", lang) + " " + o.code + ": " +
+                            validation::message_in(o.code, o.reason, lang);
     coloured(colours.muted, why, ("denied:" + kind).c_str());
   }
   if (!any) ImGui::TextUnformatted(tr("case_no_actions", lang));
@@ -190,7 +193,8 @@ void outcome(const AppState& s, Language lang) {
   const Palette& colours = palette(s.prefs.theme);
   if (rc.reloaded_stale) coloured(colours.warning, tr("case_stale", lang), "case:stale");
   if (rc.refusal)
-    coloured(colours.problem, std::string(tr("refused", lang)) + " " + rc.refusal->code + ": " + rc.refusal->message,
+    coloured(colours.problem, std::string(tr("refused", lang)) + " " + rc.refusal->code + ": " +
+                                  validation::message_in(rc.refusal->code, rc.refusal->message, lang),
              "refusal");
   if (rc.done)
     coloured(colours.ok, std::string(tr("case_done", lang)) + " " + label_of(*rc.done, lang) + ".", "case:done");

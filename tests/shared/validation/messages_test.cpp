@@ -1,6 +1,7 @@
 // The message catalogue: sorted and unique (binary search relies on it), both languages mention the
 // same values, and rendering falls back to the English text when values are missing.
 #include "shared/validation/messages.hpp"
+#include "shared/validation/messages_refusals.hpp"
 
 #include "../support.hpp"
 
@@ -57,5 +58,33 @@ TEST_CASE("rendering") {
   SUBCASE("braces in values are not re-expanded") {
     CHECK(render_message("a {x} b", {{"x", "{x}"}}) == "a {x} b");
     CHECK(render_message("{unclosed", {}) == "{unclosed");
+  }
+}
+
+TEST_CASE("refusals: English from the catalogue, other languages recovered from the English text") {
+  const auto en = refusal_text("stage.event_not_allowed", {{"kind", "activated"}, {"stage", "draft"}});
+  CHECK(en == "'activated' cannot happen while the enrollment is in 'draft'");
+  CHECK(message_in("stage.event_not_allowed", en, Language::de) ==
+        "„activated“ ist nicht möglich, solange der Antrag in „draft“ ist");
+  CHECK(message_in("stage.event_not_allowed", en, Language::en) == en);
+  SUBCASE("a variant of a code is found by its text") {
+    const auto first = refusal_text("event.sequence#first");
+    CHECK(first == "the first event has sequence 1");
+    CHECK(message_in("event.sequence", first, Language::de) == "Das erste Ereignis hat die Folgenummer 1");
+    const auto later = refusal_text("event.sequence", {{"expected", "8"}});
+    CHECK(message_in("event.sequence", later, Language::de) == "Erwartet war Folgenummer 8, das Protokoll ist weiter");
+  }
+  SUBCASE("several values, the last running to the end") {
+    const auto text = refusal_text("role.not_permitted", {{"role", "customer"},
+                                                          {"kind", "credit_decided"},
+                                                          {"stage", "credit_review"},
+                                                          {"allowed", "credit_analyst, admin"}});
+    CHECK(text == "a customer cannot take 'credit_decided' in 'credit_review'; allowed: credit_analyst, admin");
+    CHECK(message_in("role.not_permitted", text, Language::de) ==
+          "Die Rolle customer kann „credit_decided“ in „credit_review“ nicht ausführen; zulässig: credit_analyst, admin");
+  }
+  SUBCASE("a text the catalogue does not know stays as it is") {
+    CHECK(message_in("stage.event_not_allowed", "something else", Language::de) == "something else");
+    CHECK(message_in("no.such_code", "as sent", Language::de) == "as sent");
   }
 }
