@@ -1,5 +1,5 @@
-// [SECTION] index: checks (announcement, magic bytes, who may add), answers, loading with visibility,
-// the use cases (create, chunks and finishing, reads, download).
+// [SECTION] index: checks (magic bytes, who may add; an announcement's are validation/documents.hpp),
+// answers, loading with visibility, the use cases (create, chunks and finishing, reads, download).
 #include "server/service/documents.hpp"
 
 #include "server/service/clock.hpp"
@@ -7,8 +7,6 @@
 #include "server/service/idempotency.hpp"
 #include "server/service/visibility.hpp"
 #include "shared/core/calendar.hpp"
-#include "shared/core/utf8.hpp"
-#include "shared/validation/messages.hpp"
 #include "shared/workflow/guards.hpp"
 
 #include <sodium.h>
@@ -24,40 +22,6 @@ using storage::EnrollmentRecord;
 
 // [SECTION] checks
 
-// Every media type the shared rule on attached documents accepts (validation/documents.cpp), so a file
-// the portal lets through can be uploaded. TIFF has one signature per byte order.
-struct Signature {
-  std::string_view media_type;
-  std::string_view magic;
-};
-constexpr std::array<Signature, 5> k_signatures{{
-    {"application/pdf", "%PDF-"},
-    {"image/png", std::string_view("\x89PNG\r\n\x1a\n", 8)},
-    {"image/jpeg", "\xFF\xD8\xFF"},
-    {"image/tiff", std::string_view("II*\0", 4)},  // little-endian
-    {"image/tiff", std::string_view("MM\0*", 4)},  // big-endian
-}};
-
-bool is_sha256_hex(std::string_view s) {
-  return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
-}
-
-validation::Problem problem(std::string path, std::string code, std::string message) {
-  return validation::Problem{std::move(path), std::move(code), validation::Severity::error, std::move(message), {}};
-}
-
-void check_file_name(const std::string& name, validation::Problems& out) {
-  if (name.empty()) return out.push_back(problem("/file_name", "document.file_name", "Give the file's name."));
-  if (name.size() > max_file_name_bytes)
-    return out.push_back(problem("/file_name", "document.file_name",
-                                 "The file name is longer than " + std::to_string(max_file_name_bytes) + " bytes."));
-  if (name.find_first_of("/\\") != std::string::npos)
-    return out.push_back(validation::make_problem("/file_name", "document.file_name"));
-  // Control characters would let a name break out of the Content-Disposition header of the download.
-  if (core::utf8::has_control(name))
-    out.push_back(problem("/file_name", "document.file_name", "The file name contains control characters."));
-}
-
 // Documents are added by whoever may edit the application now (the customer or the sales rep, in
 // draft or info_requested, and not someone who decided on it): the workflow's rule for `edited`, so
 // there is no second rule for files. Adding a file is not itself a workflow event.
@@ -70,12 +34,11 @@ Result<void> may_add_documents(const Principal& who, const EnrollmentRecord& r) 
 }
 
 Result<void> check_magic(const std::string& media_type, std::string_view first_bytes) {
-  const auto magic = magic_bytes(media_type);  // the signatures of one type are equally long
-  for (const auto& sig : k_signatures)
-    if (sig.media_type == media_type && first_bytes.substr(0, sig.magic.size()) == sig.magic) return {};
+  if (validation::starts_like(media_type, first_bytes)) return {};
   return make_error("document.media_type", "",
                     "the file does not start like a " + media_type + " file (its first " +
-                        std::to_string(magic.size()) + " bytes are checked; send them in the first chunk)");
+                        std::to_string(validation::signature_length(media_type)) +
+                        " bytes are checked; send them in the first chunk)");
 }
 
 std::string hex(const unsigned char* bytes, std::size_t n) {
@@ -113,23 +76,8 @@ DocumentRecord new_document(const EnrollmentRecord& e, const protocol::CreateDoc
 
 }  // namespace
 
-std::string_view magic_bytes(std::string_view media_type) {
-  for (const auto& s : k_signatures)
-    if (s.media_type == media_type) return s.magic;
-  return {};
-}
-
 validation::Problems check_new_document(const protocol::CreateDocument& body) {
-  validation::Problems out;
-  check_file_name(body.file_name, out);
-  if (magic_bytes(body.media_type).empty())
-    out.push_back(problem("/media_type", "document.media_type", "Upload a PDF, PNG, JPEG or TIFF file."));
-  if (body.size == 0 || body.size > max_document_bytes)
-    out.push_back(
-        validation::make_problem("/size", "document.size", {{"max_mib", std::to_string(max_document_bytes >> 20)}}));
-  if (body.sha256 && !is_sha256_hex(*body.sha256))
-    out.push_back(validation::make_problem("/sha256", "document.sha256"));
-  return out;
+  return validation::check_upload(body.file_name, body.media_type, body.size, body.sha256);
 }
 
 protocol::DocumentView view_of(const DocumentRecord& d) {

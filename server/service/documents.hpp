@@ -11,6 +11,8 @@
 #include "server/storage/ports/enrollments.hpp"
 #include "server/storage/ports/idempotency.hpp"
 #include "shared/protocol/documents.hpp"
+#include "shared/protocol/limits.hpp"
+#include "shared/validation/documents.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -19,12 +21,10 @@
 
 namespace onb::server::service {
 
-// The shared limit (model/documents.hpp): a document the portal accepts in an application is uploadable.
-using model::max_document_bytes;
-// One chunk is one HTTP body, which the session caps at limits::max_json_body_bytes (1 MiB) with a 413;
-// document_routes.cpp asserts the two agree.
-inline constexpr std::size_t max_chunk_bytes = 1024 * 1024;
-inline constexpr std::size_t max_file_name_bytes = 255;  // common file-system limit
+// The protocol's sizes (shared/protocol/limits.hpp): a document the portal accepts in an application is
+// uploadable, and one chunk is one HTTP body.
+using protocol::max_chunk_bytes;
+using protocol::max_document_bytes;
 
 // Bytes [first, last] of a document of `total` bytes (Content-Range: bytes first-last/total).
 struct Chunk {
@@ -86,11 +86,8 @@ class DocumentService {
 
 protocol::DocumentView view_of(const storage::DocumentRecord& d);
 
-// The first bytes a file of `media_type` starts with (TIFF: the little-endian one; check_magic knows
-// both); empty for a media type uploads do not accept.
-std::string_view magic_bytes(std::string_view media_type);
-
-// Every problem of an announced document (empty when it is acceptable).
+// Every problem of an announced document (empty when it is acceptable): validation::check_upload, the
+// rule the portal and the command line run too.
 validation::Problems check_new_document(const protocol::CreateDocument& body);
 
 }  // namespace onb::server::service

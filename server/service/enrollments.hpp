@@ -12,6 +12,7 @@
 #include "server/storage/ports/enrollments.hpp"
 #include "server/storage/ports/idempotency.hpp"
 #include "shared/protocol/api.hpp"
+#include "shared/protocol/limits.hpp"
 #include "shared/validation/application.hpp"
 
 #include <optional>
@@ -30,14 +31,13 @@ struct ListParams {
   std::optional<workflow::Stage> stage;
   bool overdue_only = false;   // ?overdue=true: past the stage's SLA target
   bool assigned_to_me = false;  // ?assignee=me
-  std::size_t limit = 50;
+  std::size_t limit = protocol::default_page_size;
   std::size_t offset = 0;
 };
 
-// One page of a list is at most this long: a queue screen shows 50; 200 bounds the work per request.
-inline constexpr std::size_t max_page_size = 200;
-// Changes per sync answer; the client asks again with the new cursor until it gets none.
-inline constexpr std::size_t sync_page_size = 500;
+// The protocol's page sizes (shared/protocol/limits.hpp).
+using protocol::max_page_size;
+using protocol::sync_page_size;
 
 class EnrollmentService {
  public:

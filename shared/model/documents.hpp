@@ -16,16 +16,12 @@ BOOST_DEFINE_ENUM_CLASS(DocumentType, certificate_of_incorporation, register_ext
                         identity_document, proof_of_address, bank_confirmation, letter_of_credit, trade_licence,
                         power_of_attorney, other)
 
-// The largest file a document may be: the upload endpoint's limit and the rule on an application's
-// attached documents, one number so a file the portal accepts can always be uploaded.
-inline constexpr std::uint64_t max_document_bytes = 25ull << 20;
-
 struct Document {
   std::string id;  // unique within the application; what owners' identity documents reference
   DocumentType type = DocumentType::other;
   std::string file_name;   // no directories
-  std::string media_type;  // "application/pdf", "image/jpeg", "image/png", "image/tiff"
-  std::uint64_t size_bytes = 0;
+  std::string media_type;  // one of validation::media_types (validation/documents.hpp)
+  std::uint64_t size_bytes = 0;  // at most protocol::max_document_bytes
   std::string sha256;                      // 64 lower-case hex digits
   std::optional<std::string> issue_date;   // YYYY-MM-DD
   std::optional<std::string> expiry_date;  // YYYY-MM-DD

@@ -1,7 +1,8 @@
 // The document upload and download messages (/v1/enrollments/{id}/documents): metadata as described
 // structs. The bytes themselves never travel inside JSON: they are PUT as raw chunks with a
-// Content-Range and downloaded as the file. Pure data: limits, accepted media types and the magic-byte
-// check belong to the server's document service. Renaming a member is a protocol change.
+// Content-Range and downloaded as the file. Pure data: the sizes are in limits.hpp, the accepted media
+// types, their magic bytes and the checks of an announcement in validation/documents.hpp. Renaming a
+// member is a protocol change.
 #pragma once
 
 #include "shared/model/documents.hpp"
@@ -23,8 +24,8 @@ BOOST_DEFINE_ENUM_CLASS(UploadState, uploading, complete)
 struct CreateDocument {
   model::DocumentType type = model::DocumentType::other;
   std::string file_name;              // no folders, no control characters
-  std::string media_type;             // "application/pdf", "image/png" or "image/jpeg"
-  std::uint64_t size = 0;             // bytes of the whole file
+  std::string media_type;             // one of validation::media_types: PDF, PNG, JPEG or TIFF
+  std::uint64_t size = 0;             // bytes of the whole file, at most max_document_bytes (limits.hpp)
   std::optional<std::string> sha256;  // 64 lower-case hex digits the client computed; checked at the end
 };
 BOOST_DESCRIBE_STRUCT(CreateDocument, (), (type, file_name, media_type, size, sha256))

@@ -7,6 +7,9 @@
 // server/http/, one test. The OpenAPI document, the metrics label and the Allow header follow.
 #pragma once
 
+#include "shared/protocol/limits.hpp"
+#include "shared/validation/documents.hpp"
+
 #include <boost/describe.hpp>
 #include <boost/mp11/algorithm.hpp>
 
@@ -109,13 +112,13 @@ constexpr Body json(std::string_view schema) { return {K::json, schema, {}}; }
 inline constexpr std::string_view octet_stream[] = {"application/octet-stream"};
 inline constexpr std::string_view prometheus_text[] = {"text/plain; version=0.0.4; charset=utf-8"};
 // What a complete document is served as: the media types its upload was checked against.
-inline constexpr std::string_view document_types[] = {"application/pdf", "image/png", "image/jpeg"};
+inline constexpr std::span<const std::string_view> document_types = validation::media_type_names;
 
 // Customers and sales reps get their own enrollments; reviewers their queue (what their roles may act
 // on); auditors and admins everything. Filters apply to the rows of the page, so a page may be short
-// while next_offset says more follow. 200 is service::max_page_size.
+// while next_offset says more follow.
 inline constexpr QueryParam list_query[] = {
-    {"limit", ParamType::integer, "rows per page", 1, 200, 50},
+    {"limit", ParamType::integer, "rows per page", 1, max_page_size, default_page_size},
     {"offset", ParamType::integer, "next_offset of the previous page", 0, {}, 0},
     {"stage", ParamType::stage, "only this stage"},
     {"overdue", ParamType::boolean, "true: only cases past their stage's SLA target"},
