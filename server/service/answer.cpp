@@ -10,39 +10,29 @@
 namespace onb::server::service {
 namespace {
 
-// First matching prefix wins; order from specific to general.
-constexpr std::array<std::pair<std::string_view, int>, 16> prefix_status{{
-    {"auth.throttled", 429},
-    {"auth.busy", 503},
-    {"auth.", 401},
-    {"authz.", 403},
-    {"role.", 403},
-    {"sod.", 403},
-    {"tier.", 403},
-    {"version.", 409},
-    {"stage.", 409},
-    {"event.", 409},
-    {"account.exists", 409},
-    {"invite.claimed", 409},
-    {"idempotency.", 422},
-    {"request.", 400},
-    {"storage.", 500},
-    {"internal", 500},
+constexpr std::array<std::pair<ErrorCategory, int>, 10> category_status{{
+    {ErrorCategory::invalid, 422},
+    {ErrorCategory::application_invalid, 422},
+    {ErrorCategory::malformed, 400},
+    {ErrorCategory::unauthenticated, 401},
+    {ErrorCategory::throttled, 429},
+    {ErrorCategory::unavailable, 503},
+    {ErrorCategory::forbidden, 403},
+    {ErrorCategory::not_found, 404},
+    {ErrorCategory::conflict, 409},
+    {ErrorCategory::internal, 500},
 }};
 
 }  // namespace
 
-int status_for(const std::string& code) {
-  if (code.ends_with(".not_found")) return 404;
-  for (const auto& [prefix, status] : prefix_status)
-    if (code.starts_with(prefix)) return status;
-  // The codec's decoding errors (json.*, and type/field errors) are the client's malformed input.
-  if (code.starts_with("json.") || code.starts_with("decode.")) return 400;
-  return 422;  // a rule said no: submit.*, compliance.*, activation.*, payload codes, validation
+int status_of(ErrorCategory category) {
+  for (const auto& [c, status] : category_status)
+    if (c == category) return status;
+  return 500;  // unreachable while the table names every category (a test checks it)
 }
 
 Answer failure(const Error& error) {
-  const int status = status_for(error.code);
+  const int status = status_of(error.category);
   if (status >= 500) log_event("internal_error", {{"code", error.code}, {"path", error.path}, {"message", error.message}});
   if (status >= 500) return success(status, make_error("internal", "", "internal error; the server logged the details"));
   return success(status, error);

@@ -1,6 +1,6 @@
 // What a use case answers: a status and a JSON body, built before a write commits so an idempotent
 // replay can return exactly the same bytes. Failures are {code, path, message} (plus current_version on
-// a conflict, problems on a 422) with the status their code implies (status_for). Routing is not here.
+// a conflict, problems on a 422) with the status their category stands for (status_of). Routing is not here.
 #pragma once
 
 #include "server/storage/store.hpp"
@@ -29,10 +29,8 @@ struct Answer {
 
 using Done = std::function<void(Answer)>;
 
-// The HTTP status an error code stands for: auth.* 401/429/503, authz and workflow permission
-// codes (role.*, sod.*, tier.*) 403, *.not_found 404, conflicts 409, request.* and the codec's 400,
-// rule failures 422, storage.* and internal.* 500.
-int status_for(const std::string& code);
+// The HTTP status an error's category stands for (the one table of them, in answer.cpp).
+int status_of(ErrorCategory category);
 
 Answer failure(const Error& error);
 Answer failure(std::string code, std::string path, std::string message);

@@ -8,6 +8,7 @@
 #include "server/storage/audit_chain.hpp"
 #include "shared/validation/application.hpp"
 #include "shared/workflow/application_summary.hpp"
+#include "shared/workflow/decide.hpp"
 #include "shared/workflow/guards.hpp"
 
 #include <set>
@@ -26,39 +27,15 @@ using workflow::EventKind;
 
 Date today() { return date_of(unix_now()); }
 
-// Canonical time of the next event: now, but never before the previous event (a clock stepped back
-// must not make the log unorderable).
-std::string next_time(const workflow::EnrollmentState& s) {
-  std::string now = format_instant(unix_now());
-  return now < s.last_at ? s.last_at : now;
-}
+workflow::Policies rules_of(const Policies& p) { return workflow::Policies{p.workflow, p.documents}; }
 
-workflow::Event next_event(const storage::EnrollmentRecord& r, const Principal& who, EventKind kind) {
-  workflow::Event e;
-  e.enrollment_id = r.id;
-  e.sequence = r.state.last_sequence + 1;
-  e.at = next_time(r.state);
-  e.actor = who.actor;
-  e.kind = kind;
-  return e;
-}
+// Create and claim act in the caller's main role only (a customer or a sales rep; no role choice).
+workflow::Person main_role_of(const Principal& who) { return workflow::Person{who.actor, {}}; }
 
-workflow::Event event_from(const protocol::ActionRequest& a, workflow::Event e) {
-  e.reason = a.reason;
-  e.assigned = a.assigned;
-  e.info_requested = a.info_requested;
-  e.info_provided = a.info_provided;
-  e.document_decided = a.document_decided;
-  e.compliance_cleared = a.compliance_cleared;
-  e.compliance_failed = a.compliance_failed;
-  e.credit_decided = a.credit_decided;
-  e.approval_granted = a.approval_granted;
-  e.approval_denied = a.approval_denied;
-  e.master_data_created = a.master_data_created;
-  e.billing_configured = a.billing_configured;
-  e.escalated = a.escalated;
-  e.comment = a.comment;
-  return e;
+workflow::EventBody body_of(EventKind kind) {
+  workflow::EventBody b;
+  b.kind = kind;
+  return b;
 }
 
 // Top-level members of the application whose JSON differs: the paths of the `edited` event.
@@ -145,21 +122,20 @@ void EnrollmentService::create(WriteContext ctx, protocol::CreateEnrollment body
     r.application = body.application;
     const bool for_customer = ctx.who.actor.role == workflow::Role::sales_rep;
     if (!for_customer) r.customer_id = ctx.who.account_id;
-    auto e = next_event(r, ctx.who, EventKind::created);
-    e.created = workflow::Created{for_customer ? "invited" : ctx.who.account_id};
-    auto report = validation::validate_application(r.application, policies_.documents, today());
-    const auto summary = workflow::summarize(r.application, report, today());
-    if (auto ok = workflow::check(r.state, e, workflow::Context{policies_.workflow, summary}); !ok)
-      return done(failure(ok.error()));
-    r.state = workflow::evolve(r.state, e);
+    auto body = body_of(EventKind::created);
+    body.created = workflow::Created{for_customer ? "invited" : ctx.who.account_id};
+    auto d = workflow::decide(r.state, {r.id, main_role_of(ctx.who), std::move(body)}, r.application,
+                              rules_of(policies_), unix_now());
+    if (!d) return done(failure(d.error()));
+    r.state = std::move(d->state);
     std::optional<std::string> invite;
     if (for_customer) {
       invite = random_id() + random_id();  // 256 bits: the link is the credential
       r.invite_hash = storage::blake2b_hex(*invite);
     }
-    auto view = view_of(r, ctx.who, std::move(report));
+    auto view = view_of(r, ctx.who, std::move(d->report));
     view.invite_token = invite;
-    commit(ctx, storage::EnrollmentWrite{r, 0, {e}, std::nullopt}, success(201, view), done);
+    commit(ctx, storage::EnrollmentWrite{r, 0, {std::move(d->event)}, std::nullopt}, success(201, view), done);
   });
 }
 
@@ -174,38 +150,38 @@ void EnrollmentService::update_application(WriteContext ctx, std::string id, pro
       if (auto ok = workflow::check_segregation(r.state, EventKind::edited, editor); !ok) return ok.error();
       return Change{{}, success(200, view_of(r, ctx.who)), true};
     }
-    auto e = next_event(r, ctx.who, EventKind::edited);
-    e.actor = workflow::actor_for(person_of(ctx.who), r.state, EventKind::edited);
-    e.edited = workflow::Edited{std::move(paths)};
-    auto report = validation::validate_application(app, policies_.documents, today());
-    const auto summary = workflow::summarize(app, report, today());
-    if (auto ok = workflow::check(r.state, e, workflow::Context{policies_.workflow, summary}); !ok) return ok.error();
+    auto edit = body_of(EventKind::edited);
+    edit.edited = workflow::Edited{std::move(paths)};
+    auto d = workflow::decide(r.state, {r.id, person_of(ctx.who), std::move(edit)}, app, rules_of(policies_),
+                              unix_now());
+    if (!d) return d.error();
     auto after = r;
     after.application = app;
-    after.state = workflow::evolve(r.state, e);
-    return Change{{after, base, {e}, std::nullopt}, success(200, view_of(after, ctx.who, std::move(report))), false};
+    after.state = std::move(d->state);
+    return Change{{after, base, {std::move(d->event)}, std::nullopt},
+                  success(200, view_of(after, ctx.who, std::move(d->report))), false};
   };
   write_existing(ctx, std::move(id), body.base_version, std::move(change), std::move(done));
 }
 
 void EnrollmentService::act(WriteContext ctx, std::string id, protocol::ActionRequest body, Done done) {
-  if (body.kind == EventKind::created || body.kind == EventKind::edited)
+  if (!workflow::is_action(body.kind))
     return done(failure("request.kind", "/kind",
                         "create with POST /v1/enrollments and edit with PUT /v1/enrollments/{id}/application"));
-  auto change = [this, ctx, body](const storage::EnrollmentRecord& r, std::uint64_t base) -> Result<Change> {
-    auto e = event_from(body, next_event(r, ctx.who, body.kind));
-    e.actor = workflow::actor_for(person_of(ctx.who), r.state, body.kind);
-    auto report = validation::validate_application(r.application, policies_.documents, today());
-    const auto summary = workflow::summarize(r.application, report, today());
-    if (auto ok = workflow::check(r.state, e, workflow::Context{policies_.workflow, summary}); !ok) {
-      if (ok.error().code == "submit.validation_errors")
-        return Change{{}, validation_failure(report.problems), true};
-      return ok.error();
-    }
+  workflow::EventBody proposed;
+  static_cast<workflow::ActionBody&>(proposed) = body;
+  auto change = [this, ctx, proposed](const storage::EnrollmentRecord& r, std::uint64_t base) -> Result<Change> {
+    auto d = workflow::decide(r.state, {r.id, person_of(ctx.who), proposed}, r.application, rules_of(policies_),
+                              unix_now());
+    if (!d && d.error().category == ErrorCategory::application_invalid)  // answered with every problem
+      return Change{{}, validation_failure(validation::validate_application(r.application, policies_.documents,
+                                                                            today()).problems),
+                    true};
+    if (!d) return d.error();
     auto after = r;
-    after.state = workflow::evolve(r.state, e);
-    return Change{{after, base, {e}, std::nullopt, false}, success(200, view_of(after, ctx.who, std::move(report))),
-                  false};
+    after.state = std::move(d->state);
+    return Change{{after, base, {std::move(d->event)}, std::nullopt, false},
+                  success(200, view_of(after, ctx.who, std::move(d->report))), false};
   };
   write_existing(ctx, std::move(id), body.base_version, std::move(change), std::move(done));
 }
@@ -218,17 +194,17 @@ void EnrollmentService::claim(WriteContext ctx, std::string invite_token, Done d
         if (!r) return done(failure(r.error()));
         if (!*r) return done(failure("invite.not_found", "", "this invitation does not exist or was claimed"));
         auto change = [this, ctx](const storage::EnrollmentRecord& rec, std::uint64_t base) -> Result<Change> {
-          auto e = next_event(rec, ctx.who, EventKind::comment);
-          e.comment = workflow::Comment{"invitation claimed", workflow::Visibility::customer};
-          auto report = validation::validate_application(rec.application, policies_.documents, today());
-          const auto summary = workflow::summarize(rec.application, report, today());
-          if (auto ok = workflow::check(rec.state, e, workflow::Context{policies_.workflow, summary}); !ok)
-            return ok.error();
+          auto claimed = body_of(EventKind::comment);
+          claimed.comment = workflow::Comment{"invitation claimed", workflow::Visibility::customer};
+          auto d = workflow::decide(rec.state, {rec.id, main_role_of(ctx.who), std::move(claimed)}, rec.application,
+                                    rules_of(policies_), unix_now());
+          if (!d) return d.error();
           auto after = rec;
           after.customer_id = ctx.who.account_id;
           after.invite_hash.reset();
-          after.state = workflow::evolve(rec.state, e);
-          return Change{{after, base, {e}, std::nullopt, false}, success(200, view_of(after, ctx.who)), false};
+          after.state = std::move(d->state);
+          return Change{{after, base, {std::move(d->event)}, std::nullopt, false}, success(200, view_of(after, ctx.who)),
+                        false};
         };
         const auto base = (*r)->state.last_sequence;
         auto c = change(**r, base);
