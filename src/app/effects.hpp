@@ -42,7 +42,7 @@ struct SendHttp {
 struct PickFile {
   model::DocumentType type = model::DocumentType::other;
   std::string target;  // handed back in FilePicked
-  std::string accept;  // the chooser's filter: ".pdf,.jpg,.jpeg,.png,.tif,.tiff"
+  std::string accept;  // the chooser's filter: validation::file_chooser_accept()
 };
 
 // Opens the browser's print dialog for what the canvas shows now (the printable confirmation) below

@@ -4,6 +4,8 @@
 #include "src/app/steps.hpp"
 #include "src/app/update_internal.hpp"
 
+#include "shared/validation/documents.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -102,10 +104,11 @@ Step on(AppState s, const ConsentChanged& a) {
 
 // ------------------------------------------------------------------------------ [SECTION] documents
 
-// What the chooser offers; whether a picked file is acceptable is validation's verdict on its metadata.
-inline constexpr const char* document_accept = ".pdf,.jpg,.jpeg,.png,.tif,.tiff,application/pdf,image/*";
-
-Step on(AppState s, const AttachClicked& a) { return {std::move(s), {PickFile{a.type, a.target, document_accept}}}; }
+// The chooser offers the accepted media types (validation/documents.hpp); whether a picked file is
+// acceptable is validation's verdict on its metadata.
+Step on(AppState s, const AttachClicked& a) {
+  return {std::move(s), {PickFile{a.type, a.target, validation::file_chooser_accept()}}};
+}
 
 namespace {
 

@@ -7,8 +7,8 @@
 namespace onb::portal::detail {
 namespace {
 
-// The server's largest page (limit 1-200): fewer round trips for a queue of a thousand rows.
-constexpr std::uint64_t queue_page_size = 200;
+// The server's largest page: fewer round trips for a queue of a thousand rows.
+constexpr std::uint64_t queue_page_size = protocol::max_page_size;
 
 bool is_reviewer(workflow::Role role) {
   using workflow::Role;

@@ -7,6 +7,7 @@
 #include "src/app/update_internal.hpp"
 
 #include "shared/protocol/documents.hpp"
+#include "shared/validation/documents.hpp"
 #include "shared/workflow/transitions.hpp"
 
 #include <algorithm>
@@ -93,7 +94,7 @@ Effects track_upload(AppState& s, const FilePicked& a) {
 Step on(AppState s, const ReplaceDocumentClicked& a) {
   model::DocumentType type{};
   if (!boost::describe::enum_from_string(a.document_type.c_str(), type)) type = model::DocumentType::other;
-  return {std::move(s), {PickFile{type, replace_target, ".pdf,.jpg,.jpeg,.png,application/pdf,image/*"}}};
+  return {std::move(s), {PickFile{type, replace_target, validation::file_chooser_accept()}}};
 }
 
 Step on(AppState s, const FileBytesStored& a) {

@@ -6,6 +6,7 @@
 
 #include "shared/core/result.hpp"
 #include "shared/model/application.hpp"
+#include "shared/protocol/limits.hpp"
 
 #include <boost/describe.hpp>
 
@@ -16,9 +17,9 @@
 
 namespace onb::portal {
 
-// A quarter of the server's 1 MiB chunk limit (server/service/documents.hpp): small enough that a dropped
-// mobile link loses little and the progress bar moves, large enough that a 25 MiB file is 100 requests.
-inline constexpr std::uint64_t upload_chunk_bytes = 256 * 1024;
+// A quarter of the protocol's chunk limit (1 MiB): small enough that a dropped mobile link loses little
+// and the progress bar moves, large enough that a 25 MiB file is 100 requests.
+inline constexpr std::uint64_t upload_chunk_bytes = protocol::max_chunk_bytes / 4;
 // Retries after a network error while the browser still says it is online (a server restart, a dead
 // Wi-Fi): 1 s, doubling, at most this long. Going offline and online again retries at once.
 inline constexpr unsigned upload_retry_first_ms = 1000;

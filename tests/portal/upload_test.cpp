@@ -5,6 +5,7 @@
 
 #include "shared/core/json_codec.hpp"
 #include "shared/protocol/documents.hpp"
+#include "shared/validation/documents.hpp"
 
 #include "../shared/support.hpp"
 #include "reducer.hpp"
@@ -346,6 +347,7 @@ TEST_CASE("a document a reviewer rejected is replaced by a new file, which is up
   const auto pick = only<PickFile>(step.effects);
   CHECK(pick.type == onb::model::DocumentType::trade_licence);
   CHECK(pick.target == replace_target);
+  CHECK(pick.accept == onb::validation::file_chooser_accept());  // TIFF too, like attaching
 
   step = run(std::move(step.state), {picked(sha_a, replace_target)});
   const auto& docs = step.state.application.documents;
@@ -422,4 +424,13 @@ TEST_CASE("the server's document policy replaces the embedded one, and is cached
     step = run(s, {HttpResponded{HttpCall::policy, 0, "offline"}});
     CHECK(step.state.policy_source == PolicySource::embedded);
   }
+}
+
+TEST_CASE("both file choosers offer the accepted media types of the one table, TIFF included") {
+  AppState s = signed_in_with_valid_application();
+  Step step = run(std::move(s), {AttachClicked{onb::model::DocumentType::register_extract, ""}});
+  const auto attach = only<PickFile>(step.effects);
+  CHECK(attach.accept == onb::validation::file_chooser_accept());
+  CHECK(attach.accept.find(".tiff") != std::string::npos);
+  CHECK(attach.accept.find("image/tiff") != std::string::npos);
 }
