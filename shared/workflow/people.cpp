@@ -1,5 +1,6 @@
 #include "shared/workflow/people.hpp"
 
+#include "shared/workflow/roles.hpp"
 #include "shared/workflow/transitions.hpp"
 
 #include <algorithm>
@@ -61,6 +62,42 @@ std::vector<Role> waiting_on(Stage stage) {
   if (stage == Stage::draft || stage == Stage::info_requested) return {Role::customer};
   if (auto owner = stage_owner(stage)) return {*owner};
   return {};
+}
+
+std::vector<Stage> queue_stages(const Person& person) {
+  std::vector<Stage> out;
+  for (const auto role : roles_of(person))
+    for (const auto stage : stages_worked_by(role)) add_unique(out, stage);
+  return out;
+}
+
+std::vector<Stage> review_stages() {
+  using enum Stage;
+  return {submitted, compliance_review, credit_review, approval, master_data, billing_setup};
+}
+
+QueueItem queue_item(const CaseInput& c, const Person& person, const WorkflowPolicy& policy, UnixSeconds now) {
+  QueueItem item{c.state.enrollment_id, c.state.stage, c.state.assignee};
+  for (const auto& option : allowed_actions(c.state, person, Context{policy, c.application}))
+    if (option.allowed && option.kind != EventKind::comment) item.actions.push_back(option.kind);
+  item.sla = sla_status(c.state, now, policy);
+  return item;
+}
+
+std::vector<QueueItem> reviewer_queue(const std::vector<CaseInput>& cases, const Person& person,
+                                      const WorkflowPolicy& policy, UnixSeconds now) {
+  std::vector<QueueItem> out;
+  for (const auto& c : cases)
+    if (auto item = queue_item(c, person, policy, now); !item.actions.empty()) out.push_back(std::move(item));
+  return out;
+}
+
+std::vector<QueueItem> case_list(const std::vector<CaseInput>& cases, const Person& person,
+                                 const WorkflowPolicy& policy, UnixSeconds now) {
+  if (works_a_queue(person.actor.role)) return reviewer_queue(cases, person, policy, now);
+  std::vector<QueueItem> out;
+  for (const auto& c : cases) out.push_back(queue_item(c, person, policy, now));
+  return out;
 }
 
 }  // namespace onb::workflow

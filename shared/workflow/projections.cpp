@@ -1,4 +1,5 @@
-// [SECTION] index: allowed_actions, reviewer_queue. The customer's view is in customer_status.cpp.
+// What can happen next (allowed_actions). The customer's view is in customer_status.cpp; a reviewer's
+// queue in people.cpp.
 #include "shared/workflow/projections.hpp"
 
 #include "shared/workflow/transitions.hpp"
@@ -43,27 +44,6 @@ std::vector<ActionOption> allowed_actions(const EnrollmentState& state, const Ac
     }
     out.push_back(std::move(option));
   }
-  return out;
-}
-
-std::vector<QueueItem> reviewer_queue(const std::vector<CaseInput>& cases, const Actor& actor,
-                                      const WorkflowPolicy& policy, UnixSeconds now) {
-  std::vector<QueueItem> out;
-  for (const auto& c : cases) {
-    QueueItem item{c.state.enrollment_id, c.state.stage, c.state.assignee};
-    for (const auto& option : allowed_actions(c.state, actor, Context{policy, c.application}))
-      if (option.allowed && option.kind != EventKind::comment) item.actions.push_back(option.kind);
-    if (item.actions.empty()) continue;
-    item.sla = sla_status(c.state, now, policy);
-    out.push_back(std::move(item));
-  }
-  const auto overdue_seconds = [](const QueueItem& i) { return i.sla ? i.sla->overdue_business_seconds : 0; };
-  const auto entered = [](const QueueItem& i) { return i.sla ? i.sla->entered_at : std::string(); };
-  std::stable_sort(out.begin(), out.end(), [&](const QueueItem& a, const QueueItem& b) {
-    if (overdue_seconds(a) != overdue_seconds(b)) return overdue_seconds(a) > overdue_seconds(b);
-    if (entered(a) != entered(b)) return entered(a) < entered(b);
-    return a.enrollment_id < b.enrollment_id;
-  });
   return out;
 }
 

@@ -1,5 +1,6 @@
 // Read models for people, computed from the same state and rules the server enforces: what a reviewer
-// may do next (and why not), their work queue, and the status a customer sees. Views render these;
+// may do next (and why not) and the status a customer sees. A reviewer's queue is people.hpp's (it is
+// over all of a person's roles). Views render these;
 // they never re-derive a rule. Internal notes and reviewers' reasons never reach customer_status().
 #pragma once
 
@@ -31,26 +32,6 @@ BOOST_DESCRIBE_STRUCT(ActionOption, (), (kind, allowed, leads_to, code, reason))
 // preconditions on the application. An allowed action can still fail on its payload (e.g. a missing
 // reason); check() on the real event is the final word.
 std::vector<ActionOption> allowed_actions(const EnrollmentState& state, const Actor& actor, const Context& ctx);
-
-// [SECTION] A reviewer's queue
-
-struct CaseInput {
-  EnrollmentState state;
-  ApplicationSummary application;
-};
-
-struct QueueItem {
-  std::string enrollment_id;
-  Stage stage = Stage::draft;
-  std::optional<std::string> assignee;
-  std::vector<EventKind> actions;  // allowed for this actor; comments are not work and are left out
-  std::optional<SlaStatus> sla;
-};
-BOOST_DESCRIBE_STRUCT(QueueItem, (), (enrollment_id, stage, assignee, actions, sla))
-
-// Cases on which `actor` can act now, overdue first (most overdue first), then oldest in stage first.
-std::vector<QueueItem> reviewer_queue(const std::vector<CaseInput>& cases, const Actor& actor,
-                                      const WorkflowPolicy& policy, UnixSeconds now);
 
 // [SECTION] What the customer sees
 

@@ -11,11 +11,6 @@ extern const char* const onb_embedded_documents_policy;  // generated from asset
 namespace onb::portal {
 namespace {
 
-bool under(const std::string& path, const std::string& prefix) {
-  return path.size() >= prefix.size() && path.compare(0, prefix.size(), prefix) == 0 &&
-         (path.size() == prefix.size() || path[prefix.size()] == '/' || prefix.empty());
-}
-
 // Account ids become file names: anything outside [a-z0-9] is written as '_'.
 std::string file_safe(std::string_view id) {
   std::string out;
@@ -35,17 +30,11 @@ std::string file_key(const AppState& s, const std::string& sha256) { return acco
 std::vector<const validation::Problem*> visible_problems(const AppState& state, const std::string& path) {
   std::vector<const validation::Problem*> out;
   const bool touched = state.show_all_problems || std::any_of(state.touched.begin(), state.touched.end(),
-                                                              [&](const std::string& t) { return under(path, t); });
+                                                              [&](const std::string& t) { return workflow::at_or_below(path, t); });
   if (!touched) return out;
   for (const auto& p : state.report.problems)
     if (p.path == path) out.push_back(&p);
   return out;
-}
-
-int problems_under(const validation::Problems& problems, const std::string& prefix, validation::Severity severity) {
-  return static_cast<int>(std::count_if(problems.begin(), problems.end(), [&](const validation::Problem& p) {
-    return p.severity == severity && under(p.path, prefix);
-  }));
 }
 
 const model::DocumentPolicy& embedded_document_policy() {

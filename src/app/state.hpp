@@ -10,6 +10,7 @@
 #include "shared/protocol/api.hpp"
 #include "shared/validation/application.hpp"
 #include "shared/validation/messages.hpp"
+#include "shared/workflow/steps.hpp"
 #include "src/app/uploads.hpp"
 
 #include <boost/describe.hpp>
@@ -222,8 +223,7 @@ std::string file_key(const AppState& s, const std::string& sha256);
 // so an untouched empty form is not a wall of red.
 std::vector<const validation::Problem*> visible_problems(const AppState& state, const std::string& path);
 
-// Problems whose path is `prefix` or below it.
-int problems_under(const validation::Problems& problems, const std::string& prefix, validation::Severity severity);
+using workflow::problems_under;  // shared/workflow/steps.hpp
 
 // The document policy compiled into the portal (assets/policy/documents-v1.json), decoded once.
 const model::DocumentPolicy& embedded_document_policy();

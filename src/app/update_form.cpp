@@ -1,16 +1,19 @@
 // The application form: edits at JSON pointers, steps, attached documents, and the browser-local draft
 // (saved on every change, per account, restored after a reload). Validation is shared/'s, run on every
 // change through revalidate().
-#include "src/app/steps.hpp"
 #include "src/app/update_internal.hpp"
 
 #include "shared/validation/documents.hpp"
+#include "shared/workflow/steps.hpp"
 
 #include <algorithm>
 #include <cstdlib>
 
 namespace onb::portal::detail {
 namespace {
+
+using workflow::StepId;
+using workflow::steps_for;
 
 void touch(AppState& s, const std::string& path) {
   if (std::find(s.touched.begin(), s.touched.end(), path) == s.touched.end()) s.touched.push_back(path);

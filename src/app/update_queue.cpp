@@ -4,16 +4,13 @@
 // Which rows a reviewer gets is the server's decision (shared/workflow/people.hpp); nothing is filtered here.
 #include "src/app/update_internal.hpp"
 
+#include "shared/workflow/roles.hpp"
+
 namespace onb::portal::detail {
 namespace {
 
 // The server's largest page: fewer round trips for a queue of a thousand rows.
 constexpr std::uint64_t queue_page_size = protocol::max_page_size;
-
-bool is_reviewer(workflow::Role role) {
-  using workflow::Role;
-  return role != Role::customer && role != Role::sales_rep;
-}
 
 // GET /v1/enrollments?limit=200&offset=N[&stage=S][&overdue=true][&assignee=me]; enumerator names need
 // no escaping.
@@ -57,7 +54,7 @@ Step reload_queue(AppState s) {
 
 Step staff_landed(AppState s) {
   if (!s.session || s.session->account.role == workflow::Role::customer) return {std::move(s), {}};
-  s.screen = is_reviewer(s.session->account.role) ? Screen::queue : Screen::customers;
+  s.screen = workflow::is_staff(s.session->account.role) ? Screen::queue : Screen::customers;
   return reload_queue(std::move(s));
 }
 

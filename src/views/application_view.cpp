@@ -1,12 +1,13 @@
 // The step-by-step application: the steps (with their problem counts), the overall completeness and
 // what is still missing, the current step's sections drawn by the generic form, Back / Next, and on the
-// last step every problem and the Submit button. Which steps exist is src/app/steps.hpp's decision.
+// last step every problem and the Submit button. Which steps exist is shared/workflow/steps.hpp's decision.
 #include "src/views/portal_view.hpp"
 
-#include "src/app/steps.hpp"
 #include "src/platform/test_hooks.hpp"
 #include "src/views/form_fields.hpp"
 #include "src/views/style.hpp"
+
+#include "shared/workflow/steps.hpp"
 
 #include "imgui.h"
 
@@ -14,6 +15,11 @@
 
 namespace onb::portal::views {
 namespace {
+
+using workflow::StepCount;
+using workflow::StepId;
+using workflow::step_counts;
+using workflow::steps_for;
 
 const char* name_of(StepId id) { return boost::describe::enum_to_string(id, "step"); }
 

@@ -7,6 +7,8 @@
 #include "src/views/style.hpp"
 #include "src/views/texts.hpp"
 
+#include "shared/workflow/people.hpp"
+
 #include "imgui.h"
 
 namespace onb::portal::views {
@@ -16,11 +18,6 @@ template <class E>
 std::string label_of(E value, Language lang) {
   return value_label(boost::describe::enum_to_string(value, ""), lang);
 }
-
-// The stages a queue is filtered by: those in which reviewers act.
-constexpr workflow::Stage review_stages[] = {workflow::Stage::submitted,   workflow::Stage::compliance_review,
-                                             workflow::Stage::credit_review, workflow::Stage::approval,
-                                             workflow::Stage::master_data, workflow::Stage::billing_setup};
 
 void stage_filter(const AppState& s, const Dispatch& dispatch, Language lang) {
   const QueueFilter& f = s.queue.filter;
@@ -37,7 +34,7 @@ void stage_filter(const AppState& s, const Dispatch& dispatch, Language lang) {
   QueueFilter next = f;
   next.stage.reset();
   if (ImGui::Selectable((std::string(tr("all_stages", lang)) + "##filter:stage=all").c_str(), !f.stage)) dispatch(QueueFilterChanged{next});
-  for (const auto stage : review_stages) {
+  for (const auto stage : workflow::review_stages()) {
     const std::string name = boost::describe::enum_to_string(stage, "");
     next.stage = stage;
     if (ImGui::Selectable((label_of(stage, lang) + "##filter:stage=" + name).c_str(), f.stage == stage))

@@ -1,7 +1,8 @@
 // The portal reducer: each action's effect on state and the effects it asks for. Pure, so these run
 // natively and as wasm; the browser edge that executes effects is covered by tests/e2e.
-#include "src/app/steps.hpp"
 #include "src/app/update.hpp"
+
+#include "shared/workflow/steps.hpp"
 
 #include "shared/core/json_codec.hpp"
 
@@ -72,11 +73,11 @@ TEST_CASE("as-you-type validation over the whole application, by the shared rule
     CHECK(!s.application.requested_credit.has_value());
   }
   SUBCASE("per-step counts add up, and the review step counts everything") {
-    const auto counts = step_counts(s.application, s.report);
+    const auto counts = onb::workflow::step_counts(s.application, s.report);
     int sum = 0;
     for (const auto& c : counts)
-      if (c.step != StepId::review) sum += c.errors;
-    CHECK(counts.back().step == StepId::review);
+      if (c.step != onb::workflow::StepId::review) sum += c.errors;
+    CHECK(counts.back().step == onb::workflow::StepId::review);
     CHECK(counts.back().errors == onb::portal::problems_under(s.report.problems, "", onb::validation::Severity::error));
     CHECK(sum <= counts.back().errors);
     CHECK(sum > 0);
@@ -86,21 +87,6 @@ TEST_CASE("as-you-type validation over the whole application, by the shared rule
     CHECK(s.report.completeness < 100);
     CHECK(!s.report.missing.empty());
   }
-}
-
-TEST_CASE("steps follow the entity type and the credit request") {
-  onb::model::Application app;
-  app.entity.entity_type = onb::model::EntityType::company;
-  CHECK(visible_sections(StepId::owners_directors, app) == std::vector<std::string>{"/owners", "/directors"});
-  CHECK(visible_sections(StepId::credit_financials, app) == std::vector<std::string>{"/requested_credit"});
-  auto steps = steps_for(app);
-  CHECK(std::count(steps.begin(), steps.end(), StepId::trade_references) == 0);
-  app.entity.entity_type = onb::model::EntityType::public_body;
-  CHECK(visible_sections(StepId::owners_directors, app) == std::vector<std::string>{"/directors"});
-  app.requested_credit = onb::model::CreditRequest{{"10000", "EUR"}, onb::model::PaymentTerms::letter_of_credit};
-  CHECK(visible_sections(StepId::credit_financials, app).size() == 3);
-  steps = steps_for(app);
-  CHECK(std::count(steps.begin(), steps.end(), StepId::trade_references) == 1);
 }
 
 TEST_CASE("drafts are kept per account on every change and restored") {

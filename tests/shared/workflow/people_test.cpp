@@ -4,6 +4,8 @@
 
 #include "shared/workflow/people.hpp"
 
+#include <algorithm>
+
 using namespace wf_test;
 using K = EventKind;
 
@@ -83,4 +85,83 @@ TEST_CASE("workflow people: the stages a role works, and whom a case waits on") 
   CHECK(waiting_on(Stage::billing_setup) == std::vector<Role>{Role::billing_admin});
   CHECK(waiting_on(Stage::active).empty());
   CHECK(waiting_on(Stage::rejected).empty());
+}
+
+TEST_CASE("workflow people: a queue lists the stages of all of a person's roles, each once") {
+  CHECK(queue_stages(Person{officer(), {}}) == stages_worked_by(Role::compliance_officer));
+  const auto stages = queue_stages(analyst_and_approver());
+  for (const auto role : {Role::credit_analyst, Role::credit_approver})
+    for (const auto s : stages_worked_by(role)) CHECK(std::count(stages.begin(), stages.end(), s) == 1);
+  CHECK(stages.front() == stages_worked_by(Role::credit_analyst).front());  // main role first
+  CHECK(queue_stages(Person{as("aud-1", Role::auditor), {}}).empty());
+}
+
+TEST_CASE("workflow people: the stages a queue is filtered by are new cases' review stages, in order") {
+  CHECK(review_stages() == std::vector<Stage>{Stage::submitted, Stage::compliance_review, Stage::credit_review,
+                                              Stage::approval, Stage::master_data, Stage::billing_setup});
+  for (const auto stage : review_stages()) {
+    bool worked = false;
+    for (const auto role : {Role::compliance_officer, Role::credit_analyst, Role::credit_approver,
+                            Role::data_steward, Role::billing_admin}) {
+      const auto by = stages_worked_by(role);
+      worked = worked || std::find(by.begin(), by.end(), stage) != by.end();
+    }
+    CHECK_MESSAGE(worked, onb::to_display_string(stage));
+  }
+}
+
+namespace {
+// Three cases, in the order a store lists them: a fresh submission, one overdue for a month, one that
+// has moved on to credit review.
+std::vector<CaseInput> three_cases() {
+  Case fresh = case_at(Stage::submitted);
+  Case old = case_at(Stage::submitted);
+  old.id = "e-old";
+  old.state.enrollment_id = "e-old";
+  old.state.stage_entered_at = "2026-02-02T09:00:00Z";
+  Case elsewhere = case_at(Stage::credit_review);
+  elsewhere.state.enrollment_id = "e-credit";
+  return {{fresh.state, fresh.application}, {old.state, old.application}, {elsewhere.state, elsewhere.application}};
+}
+}  // namespace
+
+TEST_CASE("workflow reviewer_queue: the cases a person can act on now, in the order given") {
+  const auto cases = three_cases();
+  const auto now = at("2026-03-03T09:00:00Z");
+  SUBCASE("a compliance officer gets both submissions, not the credit review") {
+    const auto queue = reviewer_queue(cases, Person{as("co-2", Role::compliance_officer), {}}, policy(), now);
+    REQUIRE(queue.size() == 2);
+    // The given order, not overdue first: the server pages through the store's order (next_offset), and
+    // sorting one page would neither sort the queue nor keep the rows of later pages where they belong.
+    CHECK(queue[0].enrollment_id == "e-1");
+    CHECK(queue[1].enrollment_id == "e-old");
+    REQUIRE(queue[1].sla);
+    CHECK(queue[1].sla->overdue);
+    CHECK(std::find(queue[0].actions.begin(), queue[0].actions.end(), K::assigned) != queue[0].actions.end());
+    CHECK(std::find(queue[0].actions.begin(), queue[0].actions.end(), K::comment) == queue[0].actions.end());
+  }
+  SUBCASE("a second role adds the cases that role can act on") {
+    const auto queue =
+        reviewer_queue(cases, Person{as("co-2", Role::compliance_officer), {Role::credit_analyst}}, policy(), now);
+    REQUIRE(queue.size() == 3);
+    CHECK(queue[2].enrollment_id == "e-credit");
+    CHECK(std::find(queue[2].actions.begin(), queue[2].actions.end(), K::credit_decided) != queue[2].actions.end());
+  }
+  SUBCASE("nobody's queue holds a case on which only a comment is possible") {
+    CHECK(reviewer_queue(cases, Person{steward(), {}}, policy(), now).empty());
+  }
+}
+
+TEST_CASE("workflow case_list: reviewers get their queue, everyone else every case") {
+  const auto cases = three_cases();
+  const auto now = at("2026-03-03T09:00:00Z");
+  CHECK(case_list(cases, Person{steward(), {}}, policy(), now).empty());
+  const auto all = case_list(cases, Person{admin(), {}}, policy(), now);
+  REQUIRE(all.size() == 3);
+  CHECK(all[0].enrollment_id == "e-1");
+  CHECK(all[2].enrollment_id == "e-credit");
+  CHECK(case_list(cases, Person{as("aud-1", Role::auditor), {}}, policy(), now).size() == 3);
+  const auto item = queue_item(cases[0], Person{as("aud-1", Role::auditor), {}}, policy(), now);
+  CHECK(item.actions.empty());  // auditors only read
+  CHECK(item.sla.has_value());
 }

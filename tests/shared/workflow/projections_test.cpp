@@ -1,4 +1,4 @@
-// What people see: the actions open to a reviewer (with the rule that denies the others), their queue,
+// What people see: the actions open to a reviewer (with the rule that denies the others)
 // and the customer's status, from which internal notes and reviewers' reasons never leak.
 #include "fixture.hpp"
 
@@ -46,25 +46,6 @@ TEST_CASE("workflow allowed_actions: what an actor may do next, and why not") {
     CHECK(options[0].kind == K::created);
     CHECK(options[0].allowed);
   }
-}
-
-TEST_CASE("workflow reviewer_queue: cases the actor can act on, overdue first") {
-  Case fresh = case_at(Stage::submitted);
-  Case old = case_at(Stage::submitted);
-  old.id = "e-old";
-  old.state.enrollment_id = "e-old";
-  old.state.stage_entered_at = "2026-02-02T09:00:00Z";
-  Case elsewhere = case_at(Stage::credit_review);
-  std::vector<CaseInput> cases = {
-      {fresh.state, fresh.application}, {old.state, old.application}, {elsewhere.state, elsewhere.application}};
-  const auto queue = reviewer_queue(cases, as("co-2", Role::compliance_officer), policy(), at("2026-03-03T09:00:00Z"));
-  REQUIRE(queue.size() == 2);
-  CHECK(queue[0].enrollment_id == "e-old");
-  REQUIRE(queue[0].sla);
-  CHECK(queue[0].sla->overdue);
-  CHECK(queue[1].enrollment_id == "e-1");
-  CHECK(std::find(queue[1].actions.begin(), queue[1].actions.end(), K::assigned) != queue[1].actions.end());
-  CHECK(std::find(queue[1].actions.begin(), queue[1].actions.end(), K::comment) == queue[1].actions.end());
 }
 
 TEST_CASE("workflow customer_status: what the customer sees") {

@@ -1,10 +1,8 @@
-#include "src/app/steps.hpp"
-
-#include "src/app/state.hpp"
+#include "shared/workflow/steps.hpp"
 
 #include <algorithm>
 
-namespace onb::portal {
+namespace onb::workflow {
 namespace {
 
 using model::EntityType;
@@ -30,6 +28,17 @@ bool shown(const std::string& section, const model::Application& app) {
 }
 
 }  // namespace
+
+bool at_or_below(const std::string& path, const std::string& prefix) {
+  return path.size() >= prefix.size() && path.compare(0, prefix.size(), prefix) == 0 &&
+         (path.size() == prefix.size() || path[prefix.size()] == '/' || prefix.empty());
+}
+
+int problems_under(const validation::Problems& problems, const std::string& prefix, validation::Severity severity) {
+  return static_cast<int>(std::count_if(problems.begin(), problems.end(), [&](const validation::Problem& p) {
+    return p.severity == severity && at_or_below(p.path, prefix);
+  }));
+}
 
 std::vector<std::string> step_sections(StepId step) {
   switch (step) {
@@ -78,4 +87,4 @@ std::vector<StepCount> step_counts(const model::Application& app, const validati
   return out;
 }
 
-}  // namespace onb::portal
+}  // namespace onb::workflow
