@@ -1,12 +1,16 @@
 // Effects: what `update` asks the outside world to do, as data. The platform edge runs them
 // (src/platform/web/effects.cpp) and always reports back with an action — success or failure —
-// so every outcome goes through `update`. Nothing here performs I/O.
+// so every outcome goes through `update`. Nothing here performs I/O. A request names the action its
+// reply becomes, so no code outside the slice that asked needs to know what the reply means.
 #pragma once
+
+#include "src/app/actions.hpp"
 
 #include "shared/model/documents.hpp"
 
 #include <boost/describe.hpp>
 
+#include <concepts>
 #include <cstdint>
 #include <string>
 #include <variant>
@@ -14,11 +18,9 @@
 
 namespace onb::portal {
 
-// Which request an HTTP reply belongs to, so `update` knows how to read it.
-BOOST_DEFINE_ENUM_CLASS(HttpCall, sign_up, sign_in, sign_out, create_enrollment, update_application,
-                        submit_enrollment, list_enrollments, claim_invite, timeline, provide_info, queue_page,
-                        case_view, case_timeline, case_action, policy, replacement_base, replacement_saved,
-                        server_copy)
+// An action that is the reply to a request: a slice's `struct …Answered : HttpReply {}`.
+template <class A>
+concept ReplyAction = std::derived_from<A, HttpReply>;
 
 // Browser-local storage (IndexedDB behind a file system). Answered by StoredTextRead.
 struct ReadStoredText {
@@ -29,9 +31,9 @@ struct WriteStoredText {
   std::string key;
   std::string text;
 };
-// A JSON request to our own origin. Answered by HttpResponded.
+// A JSON request to our own origin. Answered by `on_reply` with the reply filled in (with_reply).
 struct SendHttp {
-  HttpCall call = HttpCall::sign_in;
+  Action on_reply;              // a ReplyAction of the slice that asked, e.g. SignInAnswered{}
   std::string method;           // "GET", "POST", "PUT", "DELETE"
   std::string path;             // "/v1/enrollments", relative to the page's origin
   std::string body;             // JSON, empty for none
@@ -52,10 +54,6 @@ struct PrintPage {
 };
 
 // ---- uploads of attached files (src/app/uploads.hpp); each answers with the action named after it.
-// Which request of an upload UploadAnswered answers.
-BOOST_DEFINE_ENUM_CLASS(UploadCall, announce, check, chunk)
-// UploadAnswered's status when the file's bytes are in neither the page nor the blob store.
-inline constexpr int upload_bytes_missing = -1;
 
 // Keeps a picked file's bytes (the edge holds them by hash since PickFile) in the browser's blob store
 // (IndexedDB) under `key`, so an upload resumes after a reload. Answered by FileBytesStored.
@@ -102,5 +100,16 @@ struct RetryUploadLater {
 using Effect = std::variant<ReadStoredText, WriteStoredText, SendHttp, PickFile, PrintPage, StoreFileBytes,
                             DropFileBytes, AnnounceUpload, QueryUpload, UploadChunk, RetryUploadLater>;
 using Effects = std::vector<Effect>;
+
+// The action a SendHttp's reply becomes: its `on_reply` carrying `reply`. An on_reply that is no
+// ReplyAction is handed back unchanged (a request built without one; update ignores what it cannot use).
+inline Action with_reply(Action on_reply, HttpReply reply) {
+  std::visit(
+      [&](auto& a) {
+        if constexpr (ReplyAction<std::decay_t<decltype(a)>>) static_cast<HttpReply&>(a) = std::move(reply);
+      },
+      on_reply);
+  return on_reply;
+}
 
 }  // namespace onb::portal

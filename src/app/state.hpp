@@ -10,6 +10,12 @@
 #include "shared/protocol/api.hpp"
 #include "shared/validation/application.hpp"
 #include "shared/validation/messages.hpp"
+#include "src/app/form.hpp"
+#include "src/app/outbox.hpp"
+#include "src/app/queue.hpp"
+#include "src/app/review.hpp"
+#include "src/app/session.hpp"
+#include "src/app/status.hpp"
 #include "shared/workflow/steps.hpp"
 #include "src/app/uploads.hpp"
 
@@ -23,13 +29,7 @@
 
 namespace onb::portal {
 
-// Where the browser-local draft stands. Failures carry their reason in AppState::draft_message.
-BOOST_DEFINE_ENUM_CLASS(DraftStatus, opening_storage, storage_unavailable, no_draft, restored, unreadable, saving,
-                        saved, save_failed)
-
 BOOST_DEFINE_ENUM_CLASS(FontStatus, loading, ready, failed)
-// Where AppState::policy came from: compiled in, the browser's copy of an earlier answer, or the server now.
-BOOST_DEFINE_ENUM_CLASS(PolicySource, embedded, cached, server)
 BOOST_DEFINE_ENUM_CLASS(Theme, dark, light)
 
 // Which screen the window shows. sign_in until a session exists; then by role: customers the application
@@ -56,106 +56,9 @@ inline constexpr double font_scale_min = 0.75;
 inline constexpr double font_scale_max = 2.0;
 inline constexpr double font_scale_step = 0.125;
 
-// The version of the consent texts the portal shows; recorded with each consent.
-inline constexpr const char* consent_text_version = "2026-01";
-
-// ---- signing in
-BOOST_DEFINE_ENUM_CLASS(AuthMode, sign_in, sign_up)
-BOOST_DEFINE_ENUM_CLASS(AuthStatus, idle, sending, failed)
-
-struct AuthForm {
-  AuthMode mode = AuthMode::sign_in;
-  std::string email;
-  std::string password;  // never stored; cleared once a session exists
-  AuthStatus status = AuthStatus::idle;
-  std::optional<Error> error;
-};
-BOOST_DESCRIBE_STRUCT(AuthForm, (), (mode, email, password, status, error))
-
-// ---- submitting: the outbox survives reloads (browser storage) so a submission made offline is sent,
-// with the same idempotency keys, exactly once when the network returns.
-BOOST_DEFINE_ENUM_CLASS(OutboxPhase, create, update, submit)
-
-struct Outbox {
-  OutboxPhase phase = OutboxPhase::create;
-  std::string create_key;  // Idempotency-Key of POST /v1/enrollments
-  std::string update_key;  // of PUT …/application (an enrollment that exists already)
-  std::string submit_key;  // of POST …/events {kind: submitted}
-  std::optional<std::string> enrollment_id;
-  std::optional<std::uint64_t> version;  // the base version of the next write
-  bool invite_only = false;              // a sales rep's: create and invite the customer, do not submit
-  model::Application application;        // exactly what is being submitted
-};
-BOOST_DESCRIBE_STRUCT(Outbox, (), (phase, create_key, update_key, submit_key, enrollment_id, version, invite_only, application))
-
-// not_sent: nothing asked. blocked: the applicant asked but validation has errors (nothing was sent).
-// queued: waiting for the network. conflict: a reviewer changed the case meanwhile; shown, not overwritten.
-// invited: a sales rep's application is on the server and the customer's invitation link is ready.
-BOOST_DEFINE_ENUM_CLASS(SubmitStatus, not_sent, blocked, queued, sending, submitted, invited, rejected, conflict)
-
-struct Submission {
-  SubmitStatus status = SubmitStatus::not_sent;
-  std::optional<Error> error;     // the server's error, or why it could not be reached
-  validation::Problems problems;  // the server's 422 problems
-};
-BOOST_DESCRIBE_STRUCT(Submission, (), (status, error, problems))
-
-// The enrollment the customer's application belongs to, once the server knows it (or an invite gave it).
-struct Enrollment {
-  std::string id;
-  std::uint64_t version = 0;
-  workflow::Stage stage = workflow::Stage::draft;
-};
-BOOST_DESCRIBE_STRUCT(Enrollment, (), (id, version, stage))
-
-// ---- a list of enrollments: a reviewer's queue or a sales rep's customers (GET /v1/enrollments, paged)
-BOOST_DEFINE_ENUM_CLASS(LoadStatus, idle, loading, loaded, failed)
-
-// The queue's filters, sent as query parameters: stage=, overdue=true, assignee=me.
-struct QueueFilter {
-  std::optional<workflow::Stage> stage;
-  bool overdue = false;
-  bool mine = false;  // assigned to me
-};
-BOOST_DESCRIBE_STRUCT(QueueFilter, (), (stage, overdue, mine))
-
-// Pages are fetched one after the other, following next_offset, so a long queue fills while it loads
-// (the progress is `items.size()` and `pages`). A filter change while a page is on its way marks the
-// load `restart`: the late page is dropped and the first page of the new filter asked for.
-struct Queue {
-  QueueFilter filter;
-  std::vector<protocol::EnrollmentSummary> items;
-  LoadStatus status = LoadStatus::idle;
-  std::uint64_t pages = 0;  // pages received for the current filter
-  bool in_flight = false;
-  bool restart = false;
-  std::optional<Error> error;
-};
-BOOST_DESCRIBE_STRUCT(Queue, (), (filter, items, status, pages, in_flight, restart, error))
-
-// ---- the case a reviewer opened: the server's view, its event log, and the action being prepared.
-// `draft` is the body of POST …/events as it will be sent: kind, reason, and the payload named like the
-// kind. `key` is its Idempotency-Key, kept while no answer came back so a retry lands once.
-struct ReviewCase {
-  std::string id;
-  LoadStatus status = LoadStatus::idle;
-  std::optional<protocol::EnrollmentView> view;
-  std::vector<workflow::Event> events;            // the timeline (staff see the log)
-  std::vector<std::string> document_types;        // what a document decision can be about: attached or required
-  std::optional<workflow::EventKind> chosen;      // the action whose form is open
-  protocol::ActionRequest draft;
-  std::string key;
-  bool sending = false;
-  std::optional<Error> refusal;   // why the server refused the last action: {code, path, message}
-  bool reloaded_stale = false;    // a 409 said the case changed meanwhile; it was loaded again
-  std::optional<workflow::EventKind> done;  // the last action the server accepted
-  std::optional<Error> error;     // why the case or its timeline could not be loaded
-};
-BOOST_DESCRIBE_STRUCT(ReviewCase, (),
-                      (id, status, view, events, document_types, chosen, draft, key, sending, refusal, reloaded_stale, done, error))
-
-struct AppState {
-  // ---- start-up and platform
+// The shell: the page and its platform, the reading preferences and which screen shows. Its actions
+// (actions.hpp) are the platform edge's reports; its update is update.cpp.
+struct ShellState {
   std::string today = "1970-01-01";  // YYYY-MM-DD from the edge's clock (validation needs "today")
   std::string now = "1970-01-01T00:00:00Z";  // when the page started: consents are stamped with it
   std::string origin;                // the page's origin, for the invitation links a sales rep sends
@@ -165,49 +68,27 @@ struct AppState {
   FontStatus font = FontStatus::loading;
   Viewport viewport;
   Preferences prefs;
-  // ---- who
+  bool prefs_stored = true;  // the last change of preferences is durable
   Screen screen = Screen::sign_in;
-  AuthForm auth;
-  std::optional<protocol::SessionView> session;
-  // ---- the application being filled
-  model::DocumentPolicy policy;  // the document policy validation applies: GET /v1/policy's, else cached, else embedded
-  PolicySource policy_source = PolicySource::embedded;
-  model::Application application;
-  validation::ValidationReport report;  // validate_application(application), recomputed on every edit
-  std::vector<std::string> touched;     // JSON pointers whose problems are shown (prefixes count)
-  bool show_all_problems = false;       // after a submit attempt every problem shows
-  int step = 0;                         // index into steps_for(application)
-  DraftStatus draft = DraftStatus::opening_storage;
-  std::string draft_message;  // why storage or the draft failed, for people
-  // ---- the server side
-  std::optional<Enrollment> enrollment;
-  std::optional<Outbox> outbox;
-  bool outbox_stored = false;  // the outbox (or its removal) is durable in IndexedDB: a closed tab keeps it
-  bool prefs_stored = true;    // the last change of preferences is durable
-  Submission submission;
-  std::optional<std::string> invite;         // from the page's ?invite= link: claimed once signed in as a customer
-  std::optional<std::string> invite_token;   // a sales rep's new invitation, to send to the customer
-  std::optional<Error> invite_error;         // why a claim failed
-  // ---- what the customer sees after submitting (GET …/timeline)
-  std::optional<workflow::CustomerStatus> status;
-  std::string answer;                        // the reply to a reviewer's questions, being typed
-  std::optional<Error> status_error;         // why the status or an answer could not be loaded or sent
-  bool printable = false;                    // the confirmation is shown alone, print-friendly
-  // ---- staff: a reviewer's queue (or a sales rep's customers) and the case opened from it
-  Queue queue;
-  ReviewCase review;
-  // ---- uploads of the attached files (src/app/uploads.hpp), kept per account in browser storage
-  std::vector<Upload> uploads;
-  bool outbox_held = false;  // the outbox's submit waits until the application's uploads are done
   // Writes to browser storage not yet answered, by key. A key is durable only once its last write is
   // answered: an earlier write's answer must not report a later value as stored (update.cpp counts).
   std::map<std::string, int> writes_in_flight;
 };
-BOOST_DESCRIBE_STRUCT(AppState, (),
-                      (today, now, origin, seed, next_key, online, font, viewport, prefs, screen, auth, session, policy,
-                       application, report, touched, show_all_problems, step, draft, draft_message, enrollment,
-                       outbox, outbox_stored, prefs_stored, submission, invite, invite_token, invite_error, status, answer, status_error,
-                       printable, queue, review, policy_source, uploads, outbox_held, writes_in_flight))
+BOOST_DESCRIBE_STRUCT(ShellState, (),
+                      (today, now, origin, seed, next_key, online, font, viewport, prefs, prefs_stored, screen,
+                       writes_in_flight))
+
+// The whole state, composed of the feature slices (each header names its update). A slice whose fields
+// the views and the test hooks read at the top ("application", "session", "outbox", "uploads") is a base,
+// so its members stay where they were; one that is a single value is a member named like it ("queue",
+// "review"). Either way the JSON the test build exports keeps one flat object of the same names.
+// A new screen (dashboards, screening, credit) adds its slice here and its actions to actions.hpp.
+struct AppState : ShellState, SessionState, FormState, OutboxState, StatusState, UploadsState {
+  Queue queue;        // staff: a reviewer's queue, or a sales rep's customers (queue.hpp)
+  ReviewCase review;  // the case opened from it (review.hpp)
+};
+BOOST_DESCRIBE_STRUCT(AppState, (ShellState, SessionState, FormState, OutboxState, StatusState, UploadsState),
+                      (queue, review))
 
 // ---- storage keys (file names: [a-z0-9_]+)
 inline constexpr const char* prefs_key = "prefs";

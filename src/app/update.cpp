@@ -1,8 +1,12 @@
-// update(AppState, Action): one small handler per action, dispatched by overload. The handlers live
-// by feature: update_form.cpp (the application, its draft and documents), update_session.cpp (signing
-// in and out, preferences), update_submit.cpp (the outbox and submission). Here: the shared helpers,
-// start-up and platform reports, and routing of HTTP replies.
+// update(AppState, Action): each action goes to the update of the slice that declares it (the slices'
+// headers list their actions), and that slice's update has one small handler per action, by overload:
+// update_session.cpp, update_form.cpp (+ update_policy.cpp), update_submit.cpp (the outbox and the
+// customer's status), update_confirmation.cpp, update_upload.cpp, update_queue.cpp, update_review.cpp.
+// A reply to a request is an action of the slice that sent it (SendHttp::on_reply), so it is routed
+// like any other. Here: the shared helpers, the shell (start-up and platform reports) and the routing.
 #include "src/app/update_internal.hpp"
+
+#include <boost/mp11/algorithm.hpp>
 
 namespace onb::portal {
 namespace detail {
@@ -41,7 +45,7 @@ BOOST_DESCRIBE_STRUCT(ErrorReply, (), (code, path, message))
 
 }  // namespace
 
-Error error_of(const HttpResponded& a) {
+Error error_of(const HttpReply& a) {
   if (a.status == 0) return make_error("portal.unreachable", "", "The server could not be reached: " + a.body);
   auto json = parse_json(a.body);
   if (json && json->is_object()) {
@@ -75,35 +79,34 @@ Step on(AppState s, const ViewportChanged& a) {
   return {std::move(s), {}};
 }
 
-Step on(AppState s, const HttpResponded& a) {
-  switch (a.call) {
-    case HttpCall::sign_up:
-    case HttpCall::sign_in:
-    case HttpCall::sign_out: return on_session_reply(std::move(s), a);
-    case HttpCall::create_enrollment:
-    case HttpCall::update_application:
-    case HttpCall::submit_enrollment: return on_submit_reply(std::move(s), a);
-    case HttpCall::list_enrollments: return on_list_reply(std::move(s), a);
-    case HttpCall::server_copy: return on_server_copy_reply(std::move(s), a);
-    case HttpCall::claim_invite: return on_claim_reply(std::move(s), a);
-    case HttpCall::timeline:
-    case HttpCall::provide_info: return on_status_reply(std::move(s), a);
-    case HttpCall::queue_page: return on_queue_reply(std::move(s), a);
-    case HttpCall::case_view:
-    case HttpCall::case_timeline:
-    case HttpCall::case_action: return on_case_reply(std::move(s), a);
-    case HttpCall::policy: return on_policy_reply(std::move(s), a);
-    case HttpCall::replacement_base:
-    case HttpCall::replacement_saved: return on_replacement_reply(std::move(s), a);
-  }
-  return {std::move(s), {}};
+Step update_shell(AppState s, const ShellAction& a) { return apply(std::move(s), a); }
+
+namespace {
+
+template <class A, class SliceAction>
+constexpr bool in = boost::mp11::mp_contains<SliceAction, A>::value;
+
+// The one place that knows the slices: a new slice is one line here and its list in actions.hpp.
+template <class A>
+Step route(AppState s, const A& a) {
+  if constexpr (in<A, ShellAction>) return update_shell(std::move(s), a);
+  else if constexpr (in<A, SessionAction>) return update_session(std::move(s), a);
+  else if constexpr (in<A, FormAction>) return update_form(std::move(s), a);
+  else if constexpr (in<A, OutboxAction>) return update_outbox(std::move(s), a);
+  else if constexpr (in<A, StatusAction>) return update_status(std::move(s), a);
+  else if constexpr (in<A, UploadsAction>) return update_uploads(std::move(s), a);
+  else if constexpr (in<A, QueueAction>) return update_queue(std::move(s), a);
+  else if constexpr (in<A, ReviewAction>) return update_review(std::move(s), a);
+  else static_assert(sizeof(A) == 0, "an action of no slice: add it to its slice's list");
 }
+
+}  // namespace
 
 }  // namespace detail
 
 Step update(AppState state, const Action& action) {
   // Uploads move on whatever happened (an enrollment created, the network back, a chunk answered).
-  Step step = detail::pump_uploads(std::visit([&](const auto& a) { return detail::on(std::move(state), a); }, action));
+  Step step = detail::pump_uploads(std::visit([&](const auto& a) { return detail::route(std::move(state), a); }, action));
   for (const auto& e : step.effects)
     if (const auto* w = std::get_if<WriteStoredText>(&e)) ++step.state.writes_in_flight[w->key];
   return step;

@@ -261,4 +261,6 @@ Step on(AppState s, const StoredTextWritten& a) {
   return {std::move(s), {}};
 }
 
+Step update_form(AppState s, const FormAction& a) { return apply(std::move(s), a); }
+
 }  // namespace onb::portal::detail

@@ -1,5 +1,5 @@
-// Internal to src/app: the per-action handlers of update(), spread over update_*.cpp by feature, and the
-// helpers they share. Callers use update.hpp.
+// Internal to src/app: the slices' updates, the per-action handlers they choose from, spread over
+// update_*.cpp by slice, and the helpers they share. Callers use update.hpp.
 #pragma once
 
 #include "src/app/update.hpp"
@@ -29,13 +29,23 @@ using protocol::RouteId;
 bool erase_list_item(Json& root, const std::string& item_path);
 
 // The server's error body, or a readable stand-in when it sent something else.
-Error error_of(const HttpResponded& a);
+Error error_of(const HttpReply& a);
 
-// [update.cpp]
+// ---- each slice's update: the handler of each of its actions (below, by overload). A slice's handlers
+// change its own state; what another slice must do they ask through that slice's named functions here.
+Step update_shell(AppState s, const ShellAction& a);      // update.cpp
+Step update_session(AppState s, const SessionAction& a);  // update_session.cpp
+Step update_form(AppState s, const FormAction& a);        // update_form.cpp
+Step update_outbox(AppState s, const OutboxAction& a);    // update_submit.cpp
+Step update_status(AppState s, const StatusAction& a);    // update_submit.cpp, update_confirmation.cpp
+Step update_uploads(AppState s, const UploadsAction& a);  // update_upload.cpp
+Step update_queue(AppState s, const QueueAction& a);      // update_queue.cpp
+Step update_review(AppState s, const ReviewAction& a);    // update_review.cpp
+
+// [update.cpp] the shell
 Step on(AppState s, const Booted& a);
 Step on(AppState s, const FontLoaded& a);
 Step on(AppState s, const ViewportChanged& a);
-Step on(AppState s, const HttpResponded& a);
 
 // [update_form.cpp]
 Step on(AppState s, const FieldEdited& a);
@@ -62,23 +72,28 @@ Step on(AppState s, const SignOutClicked& a);
 Step on(AppState s, const ThemeChosen& a);
 Step on(AppState s, const LanguageChosen& a);
 Step on(AppState s, const FontScaleChanged& a);
-Step on_session_reply(AppState s, const HttpResponded& a);
+Step on(AppState s, const SignUpAnswered& a);
+Step on(AppState s, const SignInAnswered& a);
+Step on(AppState s, const SignOutAnswered& a);
 // A session read back from storage: signed in again without a password.
 Step session_restored(AppState s, protocol::SessionView session);
 
 // [update_submit.cpp]
 Step on(AppState s, const SubmitClicked& a);
 Step on(AppState s, const NetworkChanged& a);
-Step on_submit_reply(AppState s, const HttpResponded& a);
-Step on_list_reply(AppState s, const HttpResponded& a);
-Step on_server_copy_reply(AppState s, const HttpResponded& a);
-Step on_claim_reply(AppState s, const HttpResponded& a);
+Step on(AppState s, const CreateEnrollmentAnswered& a);
+Step on(AppState s, const UpdateApplicationAnswered& a);
+Step on(AppState s, const SubmitEnrollmentAnswered& a);
+Step on(AppState s, const ListEnrollmentsAnswered& a);
+Step on(AppState s, const ServerCopyAnswered& a);
+Step on(AppState s, const ClaimInviteAnswered& a);
 // POST /v1/invites/{token}/claim for a customer who opened an invitation link; no effect otherwise.
 Effects claim_invite(AppState& s);
 Step on(AppState s, const AnswerEdited& a);
 Step on(AppState s, const AnswerSent& a);
 Step on(AppState s, const StatusRefreshClicked& a);
-Step on_status_reply(AppState s, const HttpResponded& a);
+Step on(AppState s, const TimelineAnswered& a);
+Step on(AppState s, const ProvideInfoAnswered& a);
 // GET …/timeline of the customer's enrollment once it left the draft; no effect otherwise.
 Effects fetch_status(const AppState& s);
 // Sends the outbox's next request when online and signed in; otherwise marks it queued.
@@ -89,7 +104,7 @@ Step on(AppState s, const QueueFilterChanged& a);
 Step on(AppState s, const QueueRefreshClicked& a);
 Step on(AppState s, const NewApplicationClicked& a);
 Step on(AppState s, const CustomersClicked& a);
-Step on_queue_reply(AppState s, const HttpResponded& a);
+Step on(AppState s, const QueuePageAnswered& a);
 // The first screen of a signed-in staff member (queue or customers) and its first page; no-op for customers.
 Step staff_landed(AppState s);
 // Loads the list again from its first page (or marks the load in flight to restart).
@@ -104,7 +119,9 @@ Step on(AppState s, const ActionItemAdded& a);
 Step on(AppState s, const ActionItemRemoved& a);
 Step on(AppState s, const ActionSent& a);
 Step on(AppState s, const ActionCancelled& a);
-Step on_case_reply(AppState s, const HttpResponded& a);
+Step on(AppState s, const CaseViewAnswered& a);
+Step on(AppState s, const CaseTimelineAnswered& a);
+Step on(AppState s, const CaseActionAnswered& a);
 
 // [update_confirmation.cpp] the customer's printable confirmation
 Step on(AppState s, const PrintableToggled& a);
@@ -117,7 +134,8 @@ Step on(AppState s, const FileBytesDropped& a);
 Step on(AppState s, const UploadAnswered& a);
 Step on(AppState s, const UploadRetryDue& a);
 // A replacement the server holds whole enters the stored application: read it, change that document, write.
-Step on_replacement_reply(AppState s, const HttpResponded& a);
+Step on(AppState s, const ReplacementBaseAnswered& a);
+Step on(AppState s, const ReplacementSavedAnswered& a);
 // A picked file becomes an upload record (once per content) and its bytes go to the blob store.
 Effects track_upload(AppState& s, const FilePicked& a);
 // The account's upload records read back from storage (after a reload: ask the server before sending).
@@ -130,9 +148,15 @@ Step pump_uploads(Step step);
 
 // [update_policy.cpp] the server's document policy (GET /v1/policy), cached for offline starts
 Effects fetch_policy();
-Step on_policy_reply(AppState s, const HttpResponded& a);
+Step on(AppState s, const PolicyAnswered& a);
 Step policy_read(AppState s, const StoredTextRead& a);
 // Storage opened: read the cached policy, or cache the server's if it came first.
 Effects policy_storage_opened(const AppState& s);
+
+// A slice's update: the handler of its action, chosen by overload among those declared above.
+template <class SliceAction>
+Step apply(AppState s, const SliceAction& a) {
+  return std::visit([&](const auto& x) { return on(std::move(s), x); }, a);
+}
 
 }  // namespace onb::portal::detail

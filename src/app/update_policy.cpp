@@ -23,11 +23,11 @@ void adopt(AppState& s, model::DocumentPolicy policy, PolicySource source) {
 
 }  // namespace
 
-Effects fetch_policy() { return {SendHttp{HttpCall::policy, "GET", protocol::path(RouteId::get_policy), "", "", ""}}; }
+Effects fetch_policy() { return {SendHttp{PolicyAnswered{}, "GET", protocol::path(RouteId::get_policy), "", "", ""}}; }
 
 // Anything but a policy that decodes leaves the current one in force: an old server, a proxy's error
 // page or no network must not leave the portal without rules.
-Step on_policy_reply(AppState s, const HttpResponded& a) {
+Step on(AppState s, const PolicyAnswered& a) {
   if (a.status != 200) return {std::move(s), {}};
   auto policy = documents_policy_of(a.body);
   if (!policy) return {std::move(s), {}};

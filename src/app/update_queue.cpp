@@ -26,7 +26,7 @@ std::string list_path(const QueueFilter& f, std::uint64_t offset) {
 
 Effects fetch_page(AppState& s, std::uint64_t offset) {
   s.queue.in_flight = true;
-  return {SendHttp{HttpCall::queue_page, "GET", list_path(s.queue.filter, offset), "", s.session->token, ""}};
+  return {SendHttp{QueuePageAnswered{}, "GET", list_path(s.queue.filter, offset), "", s.session->token, ""}};
 }
 
 Step failed(AppState s, Error e) {
@@ -65,7 +65,7 @@ Step on(AppState s, const QueueFilterChanged& a) {
 
 Step on(AppState s, const QueueRefreshClicked&) { return reload_queue(std::move(s)); }
 
-Step on_queue_reply(AppState s, const HttpResponded& a) {
+Step on(AppState s, const QueuePageAnswered& a) {
   if (!s.queue.in_flight || !s.session) return {std::move(s), {}};  // signed out meanwhile
   if (s.queue.restart) {
     s.queue.restart = false;
@@ -110,5 +110,7 @@ Step on(AppState s, const CustomersClicked&) {
   s.screen = Screen::customers;
   return reload_queue(std::move(s));
 }
+
+Step update_queue(AppState s, const QueueAction& a) { return apply(std::move(s), a); }
 
 }  // namespace onb::portal::detail

@@ -17,8 +17,8 @@ using workflow::EventKind;
 
 Effects load_case(const AppState& s) {
   const std::string& token = s.session->token;
-  return {SendHttp{HttpCall::case_view, "GET", protocol::path(RouteId::get_enrollment, {s.review.id}), "", token, ""},
-          SendHttp{HttpCall::case_timeline, "GET", protocol::path(RouteId::get_timeline, {s.review.id}), "", token, ""}};
+  return {SendHttp{CaseViewAnswered{}, "GET", protocol::path(RouteId::get_enrollment, {s.review.id}), "", token, ""},
+          SendHttp{CaseTimelineAnswered{}, "GET", protocol::path(RouteId::get_timeline, {s.review.id}), "", token, ""}};
 }
 
 const workflow::ActionOption* option_of(const ReviewCase& c, EventKind kind) {
@@ -141,7 +141,7 @@ std::vector<std::string> document_types_of(const AppState& s, const model::Appli
   return out;
 }
 
-Step case_loaded(AppState s, const HttpResponded& a) {
+Step case_loaded(AppState s, const HttpReply& a) {
   if (a.status != 200) {
     s.review.status = LoadStatus::failed;
     s.review.error = error_of(a);
@@ -162,7 +162,7 @@ Step case_loaded(AppState s, const HttpResponded& a) {
   return {std::move(s), {}};
 }
 
-Step timeline_loaded(AppState s, const HttpResponded& a) {
+Step timeline_loaded(AppState s, const HttpReply& a) {
   if (a.status != 200) {
     s.review.error = error_of(a);
     return {std::move(s), {}};
@@ -177,7 +177,7 @@ Step timeline_loaded(AppState s, const HttpResponded& a) {
   return {std::move(s), {}};
 }
 
-Step action_answered(AppState s, const HttpResponded& a) {
+Step action_answered(AppState s, const HttpReply& a) {
   ReviewCase& c = s.review;
   c.sending = false;
   if (a.status == 0) {  // no answer: the same key goes again on the next Send, so it lands once
@@ -282,19 +282,33 @@ Step on(AppState s, const ActionSent&) {
   c.sending = true;
   c.refusal.reset();
   c.reloaded_stale = false;
-  Effects effects{SendHttp{HttpCall::case_action, "POST", protocol::path(RouteId::post_event, {c.id}), json_text(c.draft),
+  Effects effects{SendHttp{CaseActionAnswered{}, "POST", protocol::path(RouteId::post_event, {c.id}), json_text(c.draft),
                            s.session->token, c.key}};
   return {std::move(s), std::move(effects)};
 }
 
-Step on_case_reply(AppState s, const HttpResponded& a) {
-  if (s.screen != Screen::review_case || !s.session) return {std::move(s), {}};  // closed meanwhile
-  switch (a.call) {
-    case HttpCall::case_view: return case_loaded(std::move(s), a);
-    case HttpCall::case_timeline: return timeline_loaded(std::move(s), a);
-    case HttpCall::case_action: return action_answered(std::move(s), a);
-    default: return {std::move(s), {}};
-  }
+namespace {
+
+// A reply for a case closed meanwhile (or after signing out) is dropped.
+bool case_open(const AppState& s) { return s.screen == Screen::review_case && s.session; }
+
+}  // namespace
+
+Step on(AppState s, const CaseViewAnswered& a) {
+  if (!case_open(s)) return {std::move(s), {}};
+  return case_loaded(std::move(s), a);
 }
+
+Step on(AppState s, const CaseTimelineAnswered& a) {
+  if (!case_open(s)) return {std::move(s), {}};
+  return timeline_loaded(std::move(s), a);
+}
+
+Step on(AppState s, const CaseActionAnswered& a) {
+  if (!case_open(s)) return {std::move(s), {}};
+  return action_answered(std::move(s), a);
+}
+
+Step update_review(AppState s, const ReviewAction& a) { return apply(std::move(s), a); }
 
 }  // namespace onb::portal::detail

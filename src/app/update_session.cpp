@@ -8,7 +8,7 @@ namespace onb::portal::detail {
 namespace {
 
 SendHttp sign_in_request(const AppState& s) {
-  return SendHttp{HttpCall::sign_in, "POST", protocol::path(RouteId::create_session),
+  return SendHttp{SignInAnswered{}, "POST", protocol::path(RouteId::create_session),
                   json_text(protocol::CreateSession{s.auth.email, s.auth.password}), "", ""};
 }
 
@@ -48,7 +48,7 @@ Step on(AppState s, const AuthSubmitted&) {
   s.auth.status = AuthStatus::sending;
   s.auth.error.reset();
   if (s.auth.mode == AuthMode::sign_up) {
-    SendHttp req{HttpCall::sign_up, "POST", protocol::path(RouteId::register_account),
+    SendHttp req{SignUpAnswered{}, "POST", protocol::path(RouteId::register_account),
                  json_text(protocol::RegisterAccount{s.auth.email, s.auth.password}), "", ""};
     return {std::move(s), {std::move(req)}};
   }
@@ -64,7 +64,7 @@ Step session_restored(AppState s, protocol::SessionView session) {
   Effects effects = read_account_data(s);
   // Which enrollment is already on the server for this customer (a submitted one, a claimed invite).
   if (s.session->account.role == workflow::Role::customer)
-    effects.push_back(SendHttp{HttpCall::list_enrollments, "GET", protocol::path(RouteId::list_enrollments, {}, {{"limit", "50"}}), "", s.session->token, ""});
+    effects.push_back(SendHttp{ListEnrollmentsAnswered{}, "GET", protocol::path(RouteId::list_enrollments, {}, {{"limit", "50"}}), "", s.session->token, ""});
   auto claim = claim_invite(s);
   effects.insert(effects.end(), claim.begin(), claim.end());
   auto staff = staff_landed(std::move(s));  // reviewers to their queue, sales reps to their customers
@@ -74,7 +74,7 @@ Step session_restored(AppState s, protocol::SessionView session) {
 
 Step on(AppState s, const SignOutClicked&) {
   Effects effects;
-  if (s.session) effects.push_back(SendHttp{HttpCall::sign_out, "DELETE", protocol::path(RouteId::delete_session), "", s.session->token, ""});
+  if (s.session) effects.push_back(SendHttp{SignOutAnswered{}, "DELETE", protocol::path(RouteId::delete_session), "", s.session->token, ""});
   if (storage_ready(s)) effects.push_back(WriteStoredText{session_key, ""});
   // Everything of the account leaves memory; its draft and outbox stay in storage under its key.
   AppState next = initial_state();
@@ -91,13 +91,15 @@ Step on(AppState s, const SignOutClicked&) {
   return {std::move(next), std::move(effects)};
 }
 
-Step on_session_reply(AppState s, const HttpResponded& a) {
-  if (a.call == HttpCall::sign_out) return {std::move(s), {}};  // signed out locally already
-  if (a.call == HttpCall::sign_up) {
-    if (a.status != 201 && a.status != 200) return failed(std::move(s), error_of(a));
-    Effects effects{sign_in_request(s)};  // the account exists: sign in with what was typed
-    return {std::move(s), std::move(effects)};
-  }
+Step on(AppState s, const SignOutAnswered&) { return {std::move(s), {}}; }  // signed out locally already
+
+Step on(AppState s, const SignUpAnswered& a) {
+  if (a.status != 201 && a.status != 200) return failed(std::move(s), error_of(a));
+  Effects effects{sign_in_request(s)};  // the account exists: sign in with what was typed
+  return {std::move(s), std::move(effects)};
+}
+
+Step on(AppState s, const SignInAnswered& a) {
   if (a.status != 201 && a.status != 200) return failed(std::move(s), error_of(a));
   auto session = decode_text<protocol::SessionView>(a.body);
   if (!session) return failed(std::move(s), session.error());
@@ -107,6 +109,8 @@ Step on_session_reply(AppState s, const HttpResponded& a) {
   effects.insert(effects.end(), step.effects.begin(), step.effects.end());
   return {std::move(step.state), std::move(effects)};
 }
+
+Step update_session(AppState s, const SessionAction& a) { return apply(std::move(s), a); }
 
 // --------------------------------------------------------------------------- [SECTION] preferences
 

@@ -10,16 +10,16 @@ namespace {
 SendHttp request_of(const Outbox& o, const std::string& token) {
   switch (o.phase) {
     case OutboxPhase::create:
-      return {HttpCall::create_enrollment, "POST", protocol::path(RouteId::create_enrollment),
+      return {CreateEnrollmentAnswered{}, "POST", protocol::path(RouteId::create_enrollment),
               json_text(protocol::CreateEnrollment{o.application}), token, o.create_key};
     case OutboxPhase::update:
-      return {HttpCall::update_application, "PUT", protocol::path(RouteId::put_application, {o.enrollment_id.value_or("")}),
+      return {UpdateApplicationAnswered{}, "PUT", protocol::path(RouteId::put_application, {o.enrollment_id.value_or("")}),
               json_text(protocol::UpdateApplication{o.version, o.application}), token, o.update_key};
     case OutboxPhase::submit: {
       protocol::ActionRequest submit;
       submit.base_version = o.version;
       submit.kind = workflow::EventKind::submitted;
-      return {HttpCall::submit_enrollment, "POST", protocol::path(RouteId::post_event, {o.enrollment_id.value_or("")}),
+      return {SubmitEnrollmentAnswered{}, "POST", protocol::path(RouteId::post_event, {o.enrollment_id.value_or("")}),
               json_text(submit), token, o.submit_key};
     }
   }
@@ -90,7 +90,10 @@ Step on(AppState s, const NetworkChanged& a) {
   return {std::move(s), {}};
 }
 
-Step on_submit_reply(AppState s, const HttpResponded& a) {
+namespace {
+
+// The answer to the outbox's create, update or submit (`submitted`: it was the submit).
+Step outbox_answered(AppState s, const HttpReply& a, bool submitted) {
   if (!s.outbox) return {std::move(s), {}};  // signed out meanwhile: the stored outbox waits for the account
   if (a.status == 0) {  // offline or no answer: the same keys go again when the network returns
     s.submission = {SubmitStatus::queued, error_of(a), {}};
@@ -110,7 +113,7 @@ Step on_submit_reply(AppState s, const HttpResponded& a) {
   auto view = decode_text<protocol::EnrollmentView>(a.body);
   if (!view) return finish(std::move(s), {SubmitStatus::rejected, view.error(), {}});
   s.enrollment = Enrollment{view->id, view->version, view->stage};
-  if (a.call == HttpCall::submit_enrollment) {
+  if (submitted) {
     auto done = finish(std::move(s), {SubmitStatus::submitted, std::nullopt, {}});
     auto more = fetch_status(done.state);
     done.effects.insert(done.effects.end(), more.begin(), more.end());
@@ -133,11 +136,19 @@ Step on_submit_reply(AppState s, const HttpResponded& a) {
   return {std::move(sent.state), std::move(effects)};
 }
 
+}  // namespace
+
+Step on(AppState s, const CreateEnrollmentAnswered& a) { return outbox_answered(std::move(s), a, false); }
+Step on(AppState s, const UpdateApplicationAnswered& a) { return outbox_answered(std::move(s), a, false); }
+Step on(AppState s, const SubmitEnrollmentAnswered& a) { return outbox_answered(std::move(s), a, true); }
+
+Step update_outbox(AppState s, const OutboxAction& a) { return apply(std::move(s), a); }
+
 // ------------------------------------------------------------------------ [SECTION] customer status
 
 Effects fetch_status(const AppState& s) {
   if (!s.session || !s.enrollment || s.enrollment->stage == workflow::Stage::draft) return {};
-  return {SendHttp{HttpCall::timeline, "GET", protocol::path(RouteId::get_timeline, {s.enrollment->id}), "", s.session->token, ""}};
+  return {SendHttp{TimelineAnswered{}, "GET", protocol::path(RouteId::get_timeline, {s.enrollment->id}), "", s.session->token, ""}};
 }
 
 Step on(AppState s, const AnswerEdited& a) {
@@ -157,25 +168,37 @@ Step on(AppState s, const AnswerSent&) {
   r.base_version = s.enrollment->version;
   r.kind = workflow::EventKind::info_provided;
   r.info_provided = workflow::InfoProvided{{s.answer}};
-  Effects effects{SendHttp{HttpCall::provide_info, "POST", protocol::path(RouteId::post_event, {s.enrollment->id}), json_text(r),
+  Effects effects{SendHttp{ProvideInfoAnswered{}, "POST", protocol::path(RouteId::post_event, {s.enrollment->id}), json_text(r),
                            s.session->token, new_key(s)}};
   return {std::move(s), std::move(effects)};
 }
 
-Step on_status_reply(AppState s, const HttpResponded& a) {
-  if (a.status == 0) return {std::move(s), {}};  // offline: the last status stays shown
+namespace {
+
+// Offline: the last status stays shown. Another failure is shown until the next answer.
+bool status_failed(AppState& s, const HttpReply& a) {
+  if (a.status == 0) return true;
   if (a.status != 200) {
     s.status_error = error_of(a);
-    return {std::move(s), {}};
+    return true;
   }
   s.status_error.reset();
-  if (a.call == HttpCall::provide_info) {
-    auto view = decode_text<protocol::EnrollmentView>(a.body);
-    if (view) s.enrollment = Enrollment{view->id, view->version, view->stage};
-    s.answer.clear();
-    Effects effects = fetch_status(s);
-    return {std::move(s), std::move(effects)};
-  }
+  return false;
+}
+
+}  // namespace
+
+Step on(AppState s, const ProvideInfoAnswered& a) {
+  if (status_failed(s, a)) return {std::move(s), {}};
+  auto view = decode_text<protocol::EnrollmentView>(a.body);
+  if (view) s.enrollment = Enrollment{view->id, view->version, view->stage};
+  s.answer.clear();
+  Effects effects = fetch_status(s);
+  return {std::move(s), std::move(effects)};
+}
+
+Step on(AppState s, const TimelineAnswered& a) {
+  if (status_failed(s, a)) return {std::move(s), {}};
   auto timeline = decode_text<protocol::Timeline>(a.body);
   if (!timeline) s.status_error = timeline.error();
   else if (timeline->status) {
@@ -185,13 +208,15 @@ Step on_status_reply(AppState s, const HttpResponded& a) {
   return {std::move(s), {}};
 }
 
+Step update_status(AppState s, const StatusAction& a) { return apply(std::move(s), a); }
+
 Effects claim_invite(AppState& s) {
   if (!s.invite || !s.session || s.session->account.role != workflow::Role::customer) return {};
-  return {SendHttp{HttpCall::claim_invite, "POST", protocol::path(RouteId::claim_invite, {*s.invite}), "", s.session->token,
+  return {SendHttp{ClaimInviteAnswered{}, "POST", protocol::path(RouteId::claim_invite, {*s.invite}), "", s.session->token,
                    new_key(s)}};
 }
 
-Step on_claim_reply(AppState s, const HttpResponded& a) {
+Step on(AppState s, const ClaimInviteAnswered& a) {
   if (a.status == 0) return {std::move(s), {}};  // offline: claimed at the next sign-in
   s.invite.reset();
   if (a.status != 200) {
@@ -217,7 +242,7 @@ Step on_claim_reply(AppState s, const HttpResponded& a) {
   return {std::move(s), std::move(effects)};
 }
 
-Step on_list_reply(AppState s, const HttpResponded& a) {
+Step on(AppState s, const ListEnrollmentsAnswered& a) {
   if (a.status != 200) return {std::move(s), {}};  // offline: what the outbox and draft say stands
   auto page = decode_text<protocol::EnrollmentPage>(a.body);
   if (!page || page->items.empty()) return {std::move(s), {}};
@@ -228,14 +253,14 @@ Step on_list_reply(AppState s, const HttpResponded& a) {
   Effects effects = fetch_status(s);
   // No draft in this browser (another device, a cleared browser): the application is the server's copy.
   if (s.draft == DraftStatus::no_draft && !s.outbox)
-    effects.push_back(SendHttp{HttpCall::server_copy, "GET", protocol::path(RouteId::get_enrollment, {first.id}), "", s.session->token, ""});
+    effects.push_back(SendHttp{ServerCopyAnswered{}, "GET", protocol::path(RouteId::get_enrollment, {first.id}), "", s.session->token, ""});
   return {std::move(s), std::move(effects)};
 }
 
 // The server's copy is shown only while this browser still has no draft of its own: a draft read back
 // meanwhile, or anything typed, wins (and is what a later submission sends). Kept in memory only; an edit
 // makes it the draft.
-Step on_server_copy_reply(AppState s, const HttpResponded& a) {
+Step on(AppState s, const ServerCopyAnswered& a) {
   if (a.status != 200 || s.draft != DraftStatus::no_draft || s.outbox || !s.enrollment) return {std::move(s), {}};
   auto view = decode_text<protocol::EnrollmentView>(a.body);
   if (!view || view->id != s.enrollment->id) return {std::move(s), {}};

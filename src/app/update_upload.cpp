@@ -34,7 +34,7 @@ Effects persist_uploads(AppState& s) {
 }
 
 // The server's error body, read like every other reply's.
-Error error_of_reply(const UploadAnswered& a) { return error_of(HttpResponded{HttpCall::policy, a.status, a.body}); }
+Error error_of_reply(const UploadAnswered& a) { return error_of(HttpReply{a.status, a.body}); }
 
 // Where new uploads are announced: the enrollment the outbox created and is about to submit (its
 // uploads go first), or the known enrollment while the workflow lets this person edit it — the table in
@@ -188,7 +188,7 @@ namespace {
 // A replacement is in the server's hands; the application the server keeps still describes the rejected
 // file. Read that application (it may hold reviewers' and other sessions' changes this browser lacks).
 SendHttp read_replacement_base(const AppState& s) {
-  return {HttpCall::replacement_base, "GET", protocol::path(RouteId::get_enrollment, {s.enrollment ? s.enrollment->id : ""}), "",
+  return {ReplacementBaseAnswered{}, "GET", protocol::path(RouteId::get_enrollment, {s.enrollment ? s.enrollment->id : ""}), "",
           s.session->token, ""};
 }
 
@@ -275,9 +275,11 @@ model::Application with_replacements(model::Application app, const std::vector<U
 // GET answered: write the application back with only the documents replaced, on the version read, so a
 // change made meanwhile answers 409 instead of being overwritten; a 409 reads again. PUT answered: the
 // enrollment's new version, and the status (the reviewers see the new file).
-Step on_replacement_reply(AppState s, const HttpResponded& a) {
+namespace {
+
+Step replacement_answered(AppState s, const HttpReply& a, bool saved) {
   if (!s.session || !s.enrollment) return {std::move(s), {}};
-  if (a.call == HttpCall::replacement_saved && a.status == 409) return {std::move(s), {read_replacement_base(s)}};
+  if (saved && a.status == 409) return {std::move(s), {read_replacement_base(s)}};
   if (a.status != 200) {
     s.status_error = error_of(a);
     return {std::move(s), {}};
@@ -288,16 +290,21 @@ Step on_replacement_reply(AppState s, const HttpResponded& a) {
     return {std::move(s), {}};
   }
   s.enrollment = Enrollment{view->id, view->version, view->stage};
-  if (a.call == HttpCall::replacement_saved) {
+  if (saved) {
     Effects effects = fetch_status(s);
     return {std::move(s), std::move(effects)};
   }
   protocol::UpdateApplication put{view->version, with_replacements(view->application, s.uploads)};
   if (json_text(put.application) == json_text(view->application)) return {std::move(s), {}};  // already there
-  Effects effects{SendHttp{HttpCall::replacement_saved, "PUT", protocol::path(RouteId::put_application, {view->id}),
+  Effects effects{SendHttp{ReplacementSavedAnswered{}, "PUT", protocol::path(RouteId::put_application, {view->id}),
                            json_text(put), s.session->token, new_key(s)}};
   return {std::move(s), std::move(effects)};
 }
+
+}  // namespace
+
+Step on(AppState s, const ReplacementBaseAnswered& a) { return replacement_answered(std::move(s), a, false); }
+Step on(AppState s, const ReplacementSavedAnswered& a) { return replacement_answered(std::move(s), a, true); }
 
 // ------------------------------------------------------------------------------ [SECTION] restoring
 
@@ -315,5 +322,7 @@ Step uploads_read(AppState s, const StoredTextRead& a) {
   }
   return {std::move(s), {}};
 }
+
+Step update_uploads(AppState s, const UploadsAction& a) { return apply(std::move(s), a); }
 
 }  // namespace onb::portal::detail

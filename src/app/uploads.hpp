@@ -1,8 +1,10 @@
 // The uploads of attached files, as state: one record per file content (SHA-256), the server's resumable
 // protocol as data (announce, then chunks from where the server's bytes end) and the pure queries the
-// reducer and the views share (next chunk, progress, what the submission waits for).
-// No I/O and no actions here: update_upload.cpp changes these records, platform/web/uploads.cpp moves bytes.
+// reducer and the views share (next chunk, progress, what the submission waits for), and the slice's
+// actions. No I/O here: update_upload.cpp changes these records, platform/web/uploads.cpp moves bytes.
 #pragma once
+
+#include "src/app/http_reply.hpp"
 
 #include "shared/core/result.hpp"
 #include "shared/model/application.hpp"
@@ -13,6 +15,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace onb::portal {
@@ -84,5 +87,46 @@ unsigned upload_retry_delay_ms(unsigned retries);
 
 // PickFile's target for a file that replaces a rejected document (FilePicked hands it back).
 inline constexpr const char* replace_target = "replace";
+
+// ---- the slice: the account's upload records, kept in browser storage
+struct UploadsState {
+  std::vector<Upload> uploads;
+};
+BOOST_DESCRIBE_STRUCT(UploadsState, (), (uploads))
+
+// Which request of an upload UploadAnswered answers.
+BOOST_DEFINE_ENUM_CLASS(UploadCall, announce, check, chunk)
+// UploadAnswered's status when the file's bytes are in neither the page nor the blob store.
+inline constexpr int upload_bytes_missing = -1;
+
+// ---- actions: the edge's answers to the upload effects (effects.hpp), and a rejected document's new file
+// A document a reviewer rejected (the status's rejected_document item names its type) gets a new file.
+struct ReplaceDocumentClicked {
+  std::string document_type;  // as the pending item's subject says it: "trade_licence"
+};
+struct FileBytesStored {  // answers StoreFileBytes
+  std::string sha256;
+  bool ok = false;
+  std::string message;  // why not, when !ok (the upload then goes from the page's memory only)
+};
+struct FileBytesDropped {  // answers DropFileBytes
+  std::string sha256;
+  bool ok = false;
+};
+struct UploadAnswered {  // answers AnnounceUpload, QueryUpload and UploadChunk
+  std::string sha256;
+  UploadCall call = UploadCall::announce;
+  int status = 0;  // 0: no HTTP answer (offline, refused, timed out); upload_bytes_missing: no bytes to send
+  std::string body;
+};
+struct UploadRetryDue {  // answers RetryUploadLater
+  std::string sha256;
+};
+// A replacement the server holds whole enters the stored application: read (GET), then written (PUT).
+struct ReplacementBaseAnswered : HttpReply {};   // GET /v1/enrollments/{id}
+struct ReplacementSavedAnswered : HttpReply {};  // PUT …/application
+
+using UploadsAction = std::variant<ReplaceDocumentClicked, FileBytesStored, FileBytesDropped, UploadAnswered,
+                                   UploadRetryDue, ReplacementBaseAnswered, ReplacementSavedAnswered>;
 
 }  // namespace onb::portal

@@ -36,6 +36,20 @@ std::vector<E> effects_of(const Effects& effects) {
   return out;
 }
 
+// The request answered by `Reply`: what its on_reply becomes.
+template <class Reply>
+bool answers(const SendHttp& request) {
+  return std::holds_alternative<Reply>(request.on_reply);
+}
+
+template <class Reply>
+std::vector<SendHttp> requests(const Effects& effects) {
+  std::vector<SendHttp> out;
+  for (const auto& r : effects_of<SendHttp>(effects))
+    if (answers<Reply>(r)) out.push_back(r);
+  return out;
+}
+
 inline std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;

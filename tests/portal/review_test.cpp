@@ -14,7 +14,9 @@
 #include <sstream>
 
 using namespace onb::portal;
+using onb::portal::test::answers;
 using onb::portal::test::effects_of;
+using onb::portal::test::requests;
 using onb::portal::test::run;
 using onb::portal::test::valid_application;
 using onb::Json;
@@ -22,13 +24,6 @@ namespace protocol = onb::protocol;
 namespace workflow = onb::workflow;
 
 namespace {
-
-std::vector<SendHttp> requests(const Effects& effects, HttpCall call) {
-  std::vector<SendHttp> out;
-  for (const auto& r : effects_of<SendHttp>(effects))
-    if (r.call == call) out.push_back(r);
-  return out;
-}
 
 std::string session_of(const char* role, const char* extra = "") {
   return std::string(R"({"token":"t0k","expires_at":"2026-11-21T00:00:00Z","account":{"id":"Acc-9","email":"r@example.com","role":")") +
@@ -49,14 +44,17 @@ protocol::EnrollmentSummary summary(int n) {
   return e;
 }
 
-HttpResponded page_reply(int first, int count, std::optional<std::uint64_t> next) {
+QueuePageAnswered page_reply(int first, int count, std::optional<std::uint64_t> next) {
   protocol::EnrollmentPage page;
   for (int i = 0; i < count; ++i) page.items.push_back(summary(first + i));
   page.next_offset = next;
-  return HttpResponded{HttpCall::queue_page, 200, onb::encode(page).dump()};
+  return QueuePageAnswered{200, onb::encode(page).dump()};
 }
 
-HttpResponded reply(HttpCall call, int status, const Json& body) { return {call, status, body.dump()}; }
+template <class Reply>
+Reply reply(int status, const Json& body) {
+  return Reply{status, body.dump()};
+}
 
 // A case in credit review: the analyst may decide credit; approval is refused by segregation of duties.
 protocol::EnrollmentView case_view(std::uint64_t version = 7) {
@@ -75,8 +73,8 @@ protocol::EnrollmentView case_view(std::uint64_t version = 7) {
 // Signed in as an analyst with the case open and loaded.
 AppState with_case() {
   AppState s = signed_in_as("credit_analyst").state;
-  s = run(std::move(s), {page_reply(0, 1, std::nullopt), CaseOpened{"e-1"}, reply(HttpCall::case_view, 200, onb::encode(case_view())),
-                         reply(HttpCall::case_timeline, 200, Json{{"events", Json::array()}})})
+  s = run(std::move(s), {page_reply(0, 1, std::nullopt), CaseOpened{"e-1"}, reply<CaseViewAnswered>(200, onb::encode(case_view())),
+                         reply<CaseTimelineAnswered>(200, Json{{"events", Json::array()}})})
           .state;
   REQUIRE(s.review.view);
   return s;
@@ -88,7 +86,7 @@ TEST_CASE("each role lands on its own screen after signing in") {
   SUBCASE("a reviewer on the queue, whose first page is asked for at once") {
     const Step s = signed_in_as("compliance_officer");
     CHECK(s.state.screen == Screen::queue);
-    const auto pages = requests(s.effects, HttpCall::queue_page);
+    const auto pages = requests<QueuePageAnswered>(s.effects);
     REQUIRE(pages.size() == 1);
     CHECK(pages[0].path == "/v1/enrollments?limit=200&offset=0");
     CHECK(pages[0].token == "t0k");
@@ -98,7 +96,7 @@ TEST_CASE("each role lands on its own screen after signing in") {
   SUBCASE("a sales rep on their customers") {
     const Step s = signed_in_as("sales_rep");
     CHECK(s.state.screen == Screen::customers);
-    CHECK(requests(s.effects, HttpCall::queue_page).size() == 1);
+    CHECK(requests<QueuePageAnswered>(s.effects).size() == 1);
     const Step next = update(s.state, NewApplicationClicked{});
     CHECK(next.state.screen == Screen::application);
     CHECK(update(next.state, CustomersClicked{}).state.screen == Screen::customers);
@@ -106,7 +104,7 @@ TEST_CASE("each role lands on its own screen after signing in") {
   SUBCASE("a customer on the application; no queue") {
     const Step s = signed_in_as("customer");
     CHECK(s.state.screen == Screen::application);
-    CHECK(requests(s.effects, HttpCall::queue_page).empty());
+    CHECK(requests<QueuePageAnswered>(s.effects).empty());
   }
 }
 
@@ -116,7 +114,7 @@ TEST_CASE("the queue follows next_offset page after page until the last") {
   CHECK(step.state.queue.items.size() == 200);
   CHECK(step.state.queue.status == LoadStatus::loading);  // progress: 200 so far, one page
   CHECK(step.state.queue.pages == 1);
-  auto next = requests(step.effects, HttpCall::queue_page);
+  auto next = requests<QueuePageAnswered>(step.effects);
   REQUIRE(next.size() == 1);
   CHECK(next[0].path == "/v1/enrollments?limit=200&offset=200");
 
@@ -134,7 +132,7 @@ TEST_CASE("the queue follows next_offset page after page until the last") {
   SUBCASE("a failed page keeps what came and says why") {
     Step again = update(std::move(step.state), QueueRefreshClicked{});
     CHECK(again.state.queue.items.empty());
-    again = update(std::move(again.state), reply(HttpCall::queue_page, 500, Json{{"code", "storage.failed"}, {"path", ""}, {"message", "disk"}}));
+    again = update(std::move(again.state), reply<QueuePageAnswered>(500, Json{{"code", "storage.failed"}, {"path", ""}, {"message", "disk"}}));
     CHECK(again.state.queue.status == LoadStatus::failed);
     REQUIRE(again.state.queue.error);
     CHECK(again.state.queue.error->code == "storage.failed");
@@ -149,7 +147,7 @@ TEST_CASE("queue filters are query parameters; a change restarts the load") {
   f.overdue = true;
   f.mine = true;
   Step step = update(std::move(s), QueueFilterChanged{f});
-  auto sent = requests(step.effects, HttpCall::queue_page);
+  auto sent = requests<QueuePageAnswered>(step.effects);
   REQUIRE(sent.size() == 1);
   CHECK(sent[0].path == "/v1/enrollments?limit=200&offset=0&stage=credit_review&overdue=true&assignee=me");
   CHECK(step.state.queue.items.empty());
@@ -158,10 +156,10 @@ TEST_CASE("queue filters are query parameters; a change restarts the load") {
     QueueFilter only_mine;
     only_mine.mine = true;
     step = update(std::move(step.state), QueueFilterChanged{only_mine});
-    CHECK(requests(step.effects, HttpCall::queue_page).empty());  // one page at a time
+    CHECK(requests<QueuePageAnswered>(step.effects).empty());  // one page at a time
     step = update(std::move(step.state), page_reply(0, 200, 200));  // of the old filter
     CHECK(step.state.queue.items.empty());
-    sent = requests(step.effects, HttpCall::queue_page);
+    sent = requests<QueuePageAnswered>(step.effects);
     REQUIRE(sent.size() == 1);
     CHECK(sent[0].path == "/v1/enrollments?limit=200&offset=0&assignee=me");
   }
@@ -171,9 +169,9 @@ TEST_CASE("opening a case reads it and its timeline; Escape closes it") {
   AppState s = signed_in_as("credit_analyst").state;
   Step step = update(std::move(s), CaseOpened{"e-1"});
   CHECK(step.state.screen == Screen::review_case);
-  CHECK(requests(step.effects, HttpCall::case_view).at(0).path == "/v1/enrollments/e-1");
-  CHECK(requests(step.effects, HttpCall::case_timeline).at(0).path == "/v1/enrollments/e-1/timeline");
-  step = update(std::move(step.state), reply(HttpCall::case_view, 200, onb::encode(case_view())));
+  CHECK(requests<CaseViewAnswered>(step.effects).at(0).path == "/v1/enrollments/e-1");
+  CHECK(requests<CaseTimelineAnswered>(step.effects).at(0).path == "/v1/enrollments/e-1/timeline");
+  step = update(std::move(step.state), reply<CaseViewAnswered>(200, onb::encode(case_view())));
   REQUIRE(step.state.review.view);
   CHECK(step.state.review.view->version == 7);
   // document decisions offer the case's documents: attached ones by type, required ones missing
@@ -181,7 +179,7 @@ TEST_CASE("opening a case reads it and its timeline; Escape closes it") {
   step = update(std::move(step.state), CaseClosed{});
   CHECK(step.state.screen == Screen::queue);
   CHECK(step.effects.empty());  // nothing changed: the queue stands
-  CHECK(update(step.state, reply(HttpCall::case_view, 200, onb::encode(case_view()))).state.review.view == std::nullopt);
+  CHECK(update(step.state, reply<CaseViewAnswered>(200, onb::encode(case_view()))).state.review.view == std::nullopt);
 }
 
 TEST_CASE("an action is sent as {base_version, kind, reason, payload named like the kind} with a key") {
@@ -204,7 +202,7 @@ TEST_CASE("an action is sent as {base_version, kind, reason, payload named like 
   }
   SUBCASE("the body and the idempotency key") {
     Step step = update(std::move(s), ActionSent{});
-    const auto sent = requests(step.effects, HttpCall::case_action);
+    const auto sent = requests<CaseActionAnswered>(step.effects);
     REQUIRE(sent.size() == 1);
     CHECK(sent[0].method == "POST");
     CHECK(sent[0].path == "/v1/enrollments/e-1/events");
@@ -217,25 +215,25 @@ TEST_CASE("an action is sent as {base_version, kind, reason, payload named like 
     CHECK(body["credit_decided"]["risk_grade"] == "low");
     CHECK(!body.contains("approval_granted"));
     CHECK(step.state.review.sending);
-    CHECK(requests(update(step.state, ActionSent{}).effects, HttpCall::case_action).empty());  // one at a time
+    CHECK(requests<CaseActionAnswered>(update(step.state, ActionSent{}).effects).empty());  // one at a time
 
     SUBCASE("no answer: the next Send carries the same key, so it lands once") {
-      step = update(std::move(step.state), HttpResponded{HttpCall::case_action, 0, "offline"});
+      step = update(std::move(step.state), CaseActionAnswered{0, "offline"});
       CHECK_FALSE(step.state.review.sending);
-      const auto again = requests(update(step.state, ActionSent{}).effects, HttpCall::case_action);
+      const auto again = requests<CaseActionAnswered>(update(step.state, ActionSent{}).effects);
       REQUIRE(again.size() == 1);
       CHECK(again[0].idempotency_key == sent[0].idempotency_key);
     }
     SUBCASE("accepted: the form closes and the case is read again") {
       auto after = case_view(8);
       after.stage = workflow::Stage::approval;
-      step = update(std::move(step.state), reply(HttpCall::case_action, 200, onb::encode(after)));
+      step = update(std::move(step.state), reply<CaseActionAnswered>(200, onb::encode(after)));
       CHECK(step.state.review.done == workflow::EventKind::credit_decided);
       CHECK_FALSE(step.state.review.chosen);
-      CHECK(requests(step.effects, HttpCall::case_view).size() == 1);
-      CHECK(requests(step.effects, HttpCall::case_timeline).size() == 1);
+      CHECK(requests<CaseViewAnswered>(step.effects).size() == 1);
+      CHECK(requests<CaseTimelineAnswered>(step.effects).size() == 1);
       step = update(std::move(step.state), CaseClosed{});
-      CHECK(requests(step.effects, HttpCall::queue_page).size() == 1);  // the case moved on: the queue reloads
+      CHECK(requests<QueuePageAnswered>(step.effects).size() == 1);  // the case moved on: the queue reloads
     }
   }
 }
@@ -244,14 +242,14 @@ TEST_CASE("a refused action is shown with the rule that refused it") {
   AppState s = with_case();
   SUBCASE("an option the server marked refused is not sent; its code is kept") {
     Step step = run(std::move(s), {ActionChosen{workflow::EventKind::approval_granted}, ActionSent{}});
-    CHECK(requests(step.effects, HttpCall::case_action).empty());
+    CHECK(requests<CaseActionAnswered>(step.effects).empty());
     REQUIRE(step.state.review.refusal);
     CHECK(step.state.review.refusal->code == "sod.approves_own_credit_decision");
   }
   SUBCASE("a 403 from the server: code, path and message") {
     Step step = run(std::move(s), {ActionChosen{workflow::EventKind::credit_decided}, ActionSent{}});
-    const auto key = requests(step.effects, HttpCall::case_action).at(0).idempotency_key;
-    step = update(std::move(step.state), reply(HttpCall::case_action, 403,
+    const auto key = requests<CaseActionAnswered>(step.effects).at(0).idempotency_key;
+    step = update(std::move(step.state), reply<CaseActionAnswered>(403,
                                                Json{{"code", "sod.same_person_compliance_and_credit"}, {"path", "/actor/id"},
                                                     {"message", "who cleared compliance may not decide credit"}}));
     REQUIRE(step.state.review.refusal);
@@ -260,12 +258,12 @@ TEST_CASE("a refused action is shown with the rule that refused it") {
     CHECK(step.state.review.chosen == workflow::EventKind::credit_decided);  // the form stays to change
     CHECK_FALSE(step.state.review.reloaded_stale);
     CHECK(step.effects.empty());
-    const auto again = requests(update(step.state, ActionSent{}).effects, HttpCall::case_action);
+    const auto again = requests<CaseActionAnswered>(update(step.state, ActionSent{}).effects);
     CHECK(again.at(0).idempotency_key != key);  // answered: a new attempt is a new request
   }
   SUBCASE("a 422 on the payload") {
     Step step = run(std::move(s), {ActionChosen{workflow::EventKind::credit_decided}, ActionSent{}});
-    step = update(std::move(step.state), reply(HttpCall::case_action, 422,
+    step = update(std::move(step.state), reply<CaseActionAnswered>(422,
                                                Json{{"code", "tier.mismatch"}, {"path", "/credit_decided/tier"}, {"message", "tier 2"}}));
     CHECK(step.state.review.refusal->code == "tier.mismatch");
   }
@@ -274,16 +272,16 @@ TEST_CASE("a refused action is shown with the rule that refused it") {
 TEST_CASE("a stale version (409) reloads the case and says so; the form is kept on the new version") {
   AppState s = with_case();
   Step step = run(std::move(s), {ActionChosen{workflow::EventKind::credit_decided}, ActionSent{}});
-  step = update(std::move(step.state), reply(HttpCall::case_action, 409,
+  step = update(std::move(step.state), reply<CaseActionAnswered>(409,
                                              Json{{"code", "version.stale"}, {"path", "/base_version"},
                                                   {"message", "changed"}, {"current_version", 9}}));
   CHECK(step.state.review.reloaded_stale);
   CHECK(step.state.review.refusal->code == "version.stale");
-  CHECK(requests(step.effects, HttpCall::case_view).size() == 1);
-  CHECK(requests(step.effects, HttpCall::case_timeline).size() == 1);
-  step = update(std::move(step.state), reply(HttpCall::case_view, 200, onb::encode(case_view(9))));
+  CHECK(requests<CaseViewAnswered>(step.effects).size() == 1);
+  CHECK(requests<CaseTimelineAnswered>(step.effects).size() == 1);
+  step = update(std::move(step.state), reply<CaseViewAnswered>(200, onb::encode(case_view(9))));
   CHECK(step.state.review.chosen == workflow::EventKind::credit_decided);
-  const auto sent = requests(update(step.state, ActionSent{}).effects, HttpCall::case_action);
+  const auto sent = requests<CaseActionAnswered>(update(step.state, ActionSent{}).effects);
   REQUIRE(sent.size() == 1);
   CHECK(Json::parse(sent[0].body)["base_version"] == 9);
 }
@@ -305,13 +303,13 @@ TEST_CASE("the customer's confirmation arrives with the status once active, and 
     Json submitted = active;
     submitted["status"]["stage"] = "submitted";
     submitted["status"].erase("confirmation");
-    s = update(std::move(s), reply(HttpCall::timeline, 200, submitted)).state;
+    s = update(std::move(s), reply<TimelineAnswered>(200, submitted)).state;
     REQUIRE(s.status);
     CHECK_FALSE(s.status->confirmation);
     CHECK_FALSE(update(s, PrintableToggled{true}).state.printable);
   }
   SUBCASE("active: decoded, printable, printed") {
-    s = update(std::move(s), reply(HttpCall::timeline, 200, active)).state;
+    s = update(std::move(s), reply<TimelineAnswered>(200, active)).state;
     REQUIRE(s.status);
     REQUIRE(s.status->confirmation);
     CHECK(s.status->confirmation->customer_number == "C-100042");

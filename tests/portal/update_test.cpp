@@ -15,7 +15,9 @@
 #include <sstream>
 
 using namespace onb::portal;
+using onb::portal::test::answers;
 using onb::portal::test::effects_of;
+using onb::portal::test::requests;
 using onb::portal::test::run;
 using onb::portal::test::session_json;
 using onb::portal::test::valid_application;
@@ -106,6 +108,27 @@ TEST_CASE("drafts are kept per account on every change and restored") {
   }
 }
 
+TEST_CASE("a request carries the action its reply becomes") {
+  AppState s = apply(initial_state(), {StorageOpened{true, ""}, EmailEdited{"a@example.com"}, PasswordEdited{"pw"}});
+  const auto sent = effects_of<SendHttp>(run(std::move(s), {AuthSubmitted{}}).effects);
+  REQUIRE(sent.size() == 1);
+  const Action answer = with_reply(sent[0].on_reply, HttpReply{201, session_json});
+  REQUIRE(std::holds_alternative<SignInAnswered>(answer));
+  CHECK(std::get<SignInAnswered>(answer).status == 201);
+  CHECK(std::get<SignInAnswered>(answer).body == session_json);
+  // What the edge dispatches is an ordinary action of the session slice.
+  CHECK(update(apply(initial_state(), {StorageOpened{true, ""}}), answer).state.session->token == "t0k");
+}
+
+TEST_CASE("the state the test build exports keeps every slice's names at the top") {
+  const Json j = onb::encode(signed_in());
+  for (const char* key : {"today", "screen", "prefs", "auth", "session", "application", "report", "touched", "step",
+                          "draft", "submission", "outbox_stored", "answer", "printable", "uploads", "queue", "review"})
+    CHECK_MESSAGE(j.contains(key), std::string(key));
+  CHECK(j["session"]["token"] == "t0k");
+  CHECK(j["queue"].contains("items"));
+}
+
 TEST_CASE("signing in, up and out") {
   AppState s = apply(initial_state(), {StorageOpened{true, ""}, EmailEdited{"a@example.com"},
                                        PasswordEdited{"correct horse"}, AuthModeChosen{AuthMode::sign_up}});
@@ -113,18 +136,18 @@ TEST_CASE("signing in, up and out") {
   auto sent = effects_of<SendHttp>(step.effects);
   REQUIRE(sent.size() == 1);
   CHECK(sent[0].path == "/v1/accounts");
-  step = run(std::move(step.state), {HttpResponded{HttpCall::sign_up, 201, "{}"}});
+  step = run(std::move(step.state), {SignUpAnswered{201, "{}"}});
   sent = effects_of<SendHttp>(step.effects);
   REQUIRE(sent.size() == 1);
   CHECK(sent[0].path == "/v1/sessions");
-  step = run(std::move(step.state), {HttpResponded{HttpCall::sign_in, 201, session_json}});
+  step = run(std::move(step.state), {SignInAnswered{201, session_json}});
   CHECK(step.state.screen == Screen::application);
   CHECK(step.state.auth.password.empty());
   CHECK(effects_of<WriteStoredText>(step.effects).at(0).key == session_key);
   CHECK(effects_of<ReadStoredText>(step.effects).size() == 3);  // draft, uploads and outbox of this account
   SUBCASE("a refused sign-in shows the server's reason") {
     AppState r = apply(initial_state(), {AuthSubmitted{},
-        HttpResponded{HttpCall::sign_in, 401, R"({"code":"auth.invalid","path":"","message":"wrong password"})"}});
+        SignInAnswered{401, R"({"code":"auth.invalid","path":"","message":"wrong password"})"}});
     CHECK(r.auth.status == AuthStatus::failed);
     CHECK(r.auth.error->code == "auth.invalid");
   }
@@ -168,7 +191,7 @@ TEST_CASE("submitting: blocked by errors, queued offline, sent once with the sam
     CHECK(sent[0].path == "/v1/enrollments");
     CHECK(sent[0].token == "t0k");
 
-    step = run(std::move(step.state), {HttpResponded{HttpCall::create_enrollment, 0, "offline"}});
+    step = run(std::move(step.state), {CreateEnrollmentAnswered{0, "offline"}});
     CHECK(step.state.submission.status == SubmitStatus::queued);
     step = run(std::move(step.state), {NetworkChanged{true}});
     CHECK(effects_of<SendHttp>(step.effects).at(0).idempotency_key == create_key);  // a retry, same key
@@ -176,7 +199,7 @@ TEST_CASE("submitting: blocked by errors, queued offline, sent once with the sam
     onb::protocol::EnrollmentView view;
     view.id = "e1";
     view.version = 1;
-    step = run(std::move(step.state), {HttpResponded{HttpCall::create_enrollment, 201, onb::encode(view).dump()}});
+    step = run(std::move(step.state), {CreateEnrollmentAnswered{201, onb::encode(view).dump()}});
     sent = effects_of<SendHttp>(step.effects);
     REQUIRE(sent.size() == 1);
     CHECK(sent[0].path == "/v1/enrollments/e1/events");
@@ -186,7 +209,7 @@ TEST_CASE("submitting: blocked by errors, queued offline, sent once with the sam
 
     view.version = 2;
     view.stage = onb::workflow::Stage::submitted;
-    step = run(std::move(step.state), {HttpResponded{HttpCall::submit_enrollment, 200, onb::encode(view).dump()}});
+    step = run(std::move(step.state), {SubmitEnrollmentAnswered{200, onb::encode(view).dump()}});
     CHECK(step.state.submission.status == SubmitStatus::submitted);
     CHECK(!step.state.outbox);
     CHECK(step.state.enrollment->stage == onb::workflow::Stage::submitted);
@@ -194,7 +217,7 @@ TEST_CASE("submitting: blocked by errors, queued offline, sent once with the sam
   }
   SUBCASE("a reviewer's newer version is a conflict, shown and not retried") {
     step = run(std::move(step.state), {NetworkChanged{true}});
-    step = run(std::move(step.state), {HttpResponded{HttpCall::create_enrollment, 409,
+    step = run(std::move(step.state), {CreateEnrollmentAnswered{409,
         R"({"code":"enrollment.conflict","path":"","message":"changed meanwhile","current_version":4})"}});
     CHECK(step.state.submission.status == SubmitStatus::conflict);
     CHECK(step.state.submission.error->code == "enrollment.conflict");
@@ -253,7 +276,7 @@ TEST_CASE("an invitation link is claimed once signed in as a customer; the rep's
   view.id = "e7";
   view.version = 2;
   view.application = valid_application();
-  step = run(std::move(step.state), {HttpResponded{HttpCall::claim_invite, 200, onb::encode(view).dump()}});
+  step = run(std::move(step.state), {ClaimInviteAnswered{200, onb::encode(view).dump()}});
   CHECK(!step.state.invite);
   CHECK(step.state.enrollment->id == "e7");
   CHECK(step.state.application.entity.legal_name == "Oakfield Joinery");
@@ -282,7 +305,7 @@ TEST_CASE("a sales rep's submit saves the application and yields the invitation,
   view.id = "e9";
   view.version = 1;
   view.invite_token = "tok";
-  step = run(std::move(step.state), {HttpResponded{HttpCall::create_enrollment, 201, onb::encode(view).dump()}});
+  step = run(std::move(step.state), {CreateEnrollmentAnswered{201, onb::encode(view).dump()}});
   CHECK(step.state.submission.status == SubmitStatus::invited);
   CHECK(step.state.invite_token == std::optional<std::string>("tok"));
   CHECK(effects_of<SendHttp>(step.effects).empty());
@@ -304,7 +327,7 @@ TEST_CASE("the customer's status: fetched once submitted, questions answered") {
   t.status = onb::workflow::CustomerStatus{};
   t.status->stage = onb::workflow::Stage::info_requested;
   t.status->pending.push_back({onb::workflow::PendingKind::question, "", "Who signs?"});
-  step = run(std::move(step.state), {HttpResponded{HttpCall::timeline, 200, onb::encode(t).dump()}, AnswerEdited{"Tom"},
+  step = run(std::move(step.state), {TimelineAnswered{200, onb::encode(t).dump()}, AnswerEdited{"Tom"},
                                      AnswerSent{}});
   REQUIRE(step.state.status);
   CHECK(step.state.status->pending.size() == 1);
@@ -331,16 +354,16 @@ TEST_CASE("without a draft in this browser, the customer's application is the se
   view.application = valid_application();
   const std::string view_json = onb::encode(view).dump();
 
-  Step step = run(signed_in(), {HttpResponded{HttpCall::list_enrollments, 200, onb::encode(page).dump()}});
+  Step step = run(signed_in(), {ListEnrollmentsAnswered{200, onb::encode(page).dump()}});
   std::vector<SendHttp> copies;
   for (const auto& h : effects_of<SendHttp>(step.effects))
-    if (h.call == HttpCall::server_copy) copies.push_back(h);
+    if (answers<ServerCopyAnswered>(h)) copies.push_back(h);
   REQUIRE(copies.size() == 1);
   CHECK(copies[0].method == "GET");
   CHECK(copies[0].path == "/v1/enrollments/e1");
 
   SUBCASE("no draft here: the server's application is shown and checked, not stored as a draft") {
-    step = run(std::move(step.state), {HttpResponded{HttpCall::server_copy, 200, view_json}});
+    step = run(std::move(step.state), {ServerCopyAnswered{200, view_json}});
     CHECK(step.state.application.entity.legal_name == view.application.entity.legal_name);
     CHECK_FALSE(onb::validation::has_errors(step.state.report.problems));
     CHECK(effects_of<WriteStoredText>(step.effects).empty());
@@ -350,12 +373,12 @@ TEST_CASE("without a draft in this browser, the customer's application is the se
     mine.entity.legal_name = "Typed here";
     const std::string key = draft_key(step.state);  // before the state is moved into run()
     step = run(std::move(step.state), {StoredTextRead{key, true, onb::encode(mine).dump()},
-                                       HttpResponded{HttpCall::server_copy, 200, view_json}});
+                                       ServerCopyAnswered{200, view_json}});
     CHECK(step.state.application.entity.legal_name == "Typed here");
   }
   SUBCASE("typing before the answer wins") {
     step = run(std::move(step.state), {FieldEdited{"/entity/legal_name", "Typed now"},
-                                       HttpResponded{HttpCall::server_copy, 200, view_json}});
+                                       ServerCopyAnswered{200, view_json}});
     CHECK(step.state.application.entity.legal_name == "Typed now");
   }
 }

@@ -15,7 +15,9 @@
 #include <sstream>
 
 using namespace onb::portal;
+using onb::portal::test::answers;
 using onb::portal::test::effects_of;
+using onb::portal::test::requests;
 using onb::portal::test::run;
 using onb::portal::test::session_json;
 using onb::portal::test::valid_application;
@@ -83,7 +85,7 @@ const Upload& upload_of(const AppState& s, const std::string& sha) {
 Step submitted_with_upload() {
   Step step = run(signed_in_with_valid_application(),
                   {picked(sha_a), FileBytesStored{sha_a, true, ""}, SubmitClicked{},
-                   HttpResponded{HttpCall::create_enrollment, 201, enrollment_json(onb::workflow::Stage::draft, 1)}});
+                   CreateEnrollmentAnswered{201, enrollment_json(onb::workflow::Stage::draft, 1)}});
   return step;
 }
 
@@ -172,13 +174,13 @@ TEST_CASE("a replacement the server holds whole takes the rejected document's pl
 
   // the whole file is there: read what the server keeps, on its own version
   const auto read = only<SendHttp>(step.effects);
-  CHECK(read.call == HttpCall::replacement_base);
+  CHECK(answers<ReplacementBaseAnswered>(read));
   CHECK(read.method == "GET");
   CHECK(read.path == "/v1/enrollments/e1");
 
-  step = run(std::move(step.state), {HttpResponded{HttpCall::replacement_base, 200, stored_enrollment_json(6)}});
+  step = run(std::move(step.state), {ReplacementBaseAnswered{200, stored_enrollment_json(6)}});
   const auto write = only<SendHttp>(step.effects);
-  CHECK(write.call == HttpCall::replacement_saved);
+  CHECK(answers<ReplacementSavedAnswered>(write));
   CHECK(write.method == "PUT");
   CHECK(write.path == "/v1/enrollments/e1/application");
   CHECK(!write.idempotency_key.empty());
@@ -196,19 +198,19 @@ TEST_CASE("a replacement the server holds whole takes the rejected document's pl
     after.id = "e1";
     after.version = 7;
     after.stage = onb::workflow::Stage::info_requested;
-    step = run(std::move(step.state), {HttpResponded{HttpCall::replacement_saved, 200, onb::encode(after).dump()}});
+    step = run(std::move(step.state), {ReplacementSavedAnswered{200, onb::encode(after).dump()}});
     CHECK(step.state.enrollment->version == 7);
     CHECK(only<SendHttp>(step.effects).path == "/v1/enrollments/e1/timeline");
   }
   SUBCASE("changed meanwhile (409): read again and redo on the newer version, never written over") {
-    step = run(std::move(step.state), {HttpResponded{HttpCall::replacement_saved, 409, R"({"code":"version.conflict"})"}});
-    CHECK(only<SendHttp>(step.effects).call == HttpCall::replacement_base);
-    step = run(std::move(step.state), {HttpResponded{HttpCall::replacement_base, 200, stored_enrollment_json(8)}});
+    step = run(std::move(step.state), {ReplacementSavedAnswered{409, R"({"code":"version.conflict"})"}});
+    CHECK(answers<ReplacementBaseAnswered>(only<SendHttp>(step.effects)));
+    step = run(std::move(step.state), {ReplacementBaseAnswered{200, stored_enrollment_json(8)}});
     CHECK(Json::parse(only<SendHttp>(step.effects).body)["base_version"] == 8);
   }
   SUBCASE("refused: the server's reason is shown with the status") {
     step = run(std::move(step.state),
-               {HttpResponded{HttpCall::replacement_saved, 403, R"({"code":"workflow.transition","path":"","message":"not now"})"}});
+               {ReplacementSavedAnswered{403, R"({"code":"workflow.transition","path":"","message":"not now"})"}});
     REQUIRE(step.state.status_error);
     CHECK(step.state.status_error->code == "workflow.transition");
     CHECK(step.effects.empty());
@@ -393,7 +395,7 @@ TEST_CASE("the server's document policy replaces the embedded one, and is cached
   CHECK(!missing(s, "always_power_of_attorney"));
 
   SUBCASE("an answer that decodes is adopted, revalidates and is kept") {
-    step = run(std::move(s), {HttpResponded{HttpCall::policy, 200, answer}});
+    step = run(std::move(s), {PolicyAnswered{200, answer}});
     CHECK(step.state.policy_source == PolicySource::server);
     CHECK(step.state.policy.version == "documents-test");
     CHECK(missing(step.state, "always_power_of_attorney"));
@@ -406,7 +408,7 @@ TEST_CASE("the server's document policy replaces the embedded one, and is cached
     }
     SUBCASE("offline next time: the cached copy is read when storage opens and applies") {
       Step offline = run(initial_state(), {Booted{"2026-11-21", "2026-11-21T10:00:00Z", "seed", false},
-                                           HttpResponded{HttpCall::policy, 0, "offline"}, StorageOpened{true, ""}});
+                                           PolicyAnswered{0, "offline"}, StorageOpened{true, ""}});
       bool asked = false;
       for (const auto& r : effects_of<ReadStoredText>(offline.effects)) asked = asked || r.key == policy_key;
       CHECK(asked);
@@ -417,11 +419,11 @@ TEST_CASE("the server's document policy replaces the embedded one, and is cached
   }
   SUBCASE("an answer that does not decode leaves the rules in force") {
     for (const char* body : {"<html>proxy error</html>", R"({"workflow":{}})", R"({"documents":{"version":3}})"}) {
-      step = run(s, {HttpResponded{HttpCall::policy, 200, body}});
+      step = run(s, {PolicyAnswered{200, body}});
       CHECK(step.state.policy_source == PolicySource::embedded);
       CHECK(step.state.policy.version == embedded_document_policy().version);
     }
-    step = run(s, {HttpResponded{HttpCall::policy, 0, "offline"}});
+    step = run(s, {PolicyAnswered{0, "offline"}});
     CHECK(step.state.policy_source == PolicySource::embedded);
   }
 }

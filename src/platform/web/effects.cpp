@@ -24,8 +24,8 @@ void run(const SendHttp& e, const Dispatch& dispatch) {
   HttpHeaders headers;
   if (!e.token.empty()) headers.emplace_back("Authorization", "Bearer " + e.token);
   if (!e.idempotency_key.empty()) headers.emplace_back("Idempotency-Key", e.idempotency_key);
-  http_send(e.method, e.path, e.body, std::move(headers), [dispatch, call = e.call](HttpReply reply) {
-    dispatch(HttpResponded{call, reply.status, std::move(reply.body)});
+  http_send(e.method, e.path, e.body, std::move(headers), [dispatch, on_reply = e.on_reply](HttpReply reply) {
+    dispatch(with_reply(on_reply, portal::HttpReply{reply.status, std::move(reply.body)}));
   });
 }
 
