@@ -6,6 +6,7 @@
 #include "shared/validation/application.hpp"
 #include "shared/workflow/application_summary.hpp"
 #include "shared/workflow/people.hpp"
+#include "shared/workflow/roles.hpp"
 #include "shared/workflow/sla.hpp"
 
 #include <algorithm>
@@ -13,19 +14,37 @@
 namespace onb::server::service {
 namespace {
 
-using workflow::Role;
-
 Answer not_found() { return failure("enrollment.not_found", "", "no enrollment has this id"); }
 
-std::vector<workflow::EventKind> open_actions(const std::vector<workflow::ActionOption>& options) {
-  std::vector<workflow::EventKind> out;
-  for (const auto& o : options)
-    if (o.allowed && o.kind != workflow::EventKind::comment) out.push_back(o.kind);
-  return out;
+std::uint64_t error_count(const validation::ValidationReport& report) {
+  std::uint64_t n = 0;
+  for (const auto& p : report.problems)
+    if (p.severity == validation::Severity::error) ++n;
+  return n;
 }
 
-// Reviewers see their queue; auditors and admins see everything; customers and reps their own.
-bool queue_only(Role role) { return is_staff(role) && role != Role::auditor && role != Role::admin; }
+// A list row: the record's facts, what the queue judged (actions, SLA) and the application's checks.
+protocol::EnrollmentSummary summary_of(const storage::EnrollmentRecord& r, const workflow::CaseInput& c,
+                                       std::uint64_t errors, const workflow::QueueItem& item) {
+  protocol::EnrollmentSummary row;
+  row.id = r.id;
+  row.version = r.state.last_sequence;
+  row.stage = r.state.stage;
+  row.customer_id = r.customer_id;
+  row.legal_name = r.application.entity.legal_name;
+  row.actions = item.actions;
+  row.assignee = r.state.assignee;
+  row.updated_at = r.state.last_at;
+  row.stage_entered_at = r.state.stage_entered_at;
+  if (item.sla) {
+    row.overdue = item.sla->overdue;
+    row.due_at = item.sla->due_at;
+  }
+  row.errors = errors;
+  row.pending = workflow::open_items(r.state, c.application);
+  row.waiting_on = workflow::waiting_on(r.state.stage);
+  return row;
+}
 
 }  // namespace
 
@@ -55,10 +74,7 @@ void EnrollmentService::list(Principal who, ListParams params, Done done) {
   q.limit = std::clamp<std::size_t>(params.limit, 1, max_page_size);
   q.offset = params.offset;
   restrict_to_visible(who, q);
-  if (queue_only(who.actor.role))
-    for (const auto role : workflow::roles_of(person_of(who)))
-      for (const auto stage : workflow::stages_worked_by(role))
-        if (std::find(q.stages.begin(), q.stages.end(), stage) == q.stages.end()) q.stages.push_back(stage);
+  if (workflow::works_a_queue(who.actor.role)) q.stages = workflow::queue_stages(person_of(who));
   if (params.stage) {
     if (!q.stages.empty() && std::find(q.stages.begin(), q.stages.end(), *params.stage) == q.stages.end())
       return done(success(200, protocol::EnrollmentPage{}));
@@ -68,11 +84,20 @@ void EnrollmentService::list(Principal who, ListParams params, Done done) {
   store_.list_enrollments(q, [this, who, params, limit, offset, done](
                                  Result<std::vector<storage::EnrollmentRecord>> rows) {
     if (!rows) return done(failure(rows.error()));
-    protocol::EnrollmentPage page;
     const auto now = unix_now();
-    for (const auto& r : *rows) {
-      auto row = summary_of(r, who, now);
-      if (queue_only(who.actor.role) && row.actions.empty()) continue;  // nothing this reviewer can do now
+    const auto today = date_of(now);
+    std::vector<workflow::CaseInput> cases;
+    std::vector<std::uint64_t> errors;
+    for (const auto& r : *rows) {  // validated once, for the queue's judgement and for the row
+      const auto report = validation::validate_application(r.application, policies_.documents, today);
+      cases.push_back({r.state, workflow::summarize(r.application, report, today)});
+      errors.push_back(error_count(report));
+    }
+    protocol::EnrollmentPage page;
+    std::size_t i = 0;  // case_list keeps the cases' order: each item's case is at or after the last one's
+    for (const auto& item : workflow::case_list(cases, person_of(who), policies_.workflow, now)) {
+      while (cases[i].state.enrollment_id != item.enrollment_id) ++i;
+      auto row = summary_of((*rows)[i], cases[i], errors[i], item);
       if (params.overdue_only && !row.overdue) continue;
       if (params.assigned_to_me && row.assignee != who.account_id) continue;
       page.items.push_back(std::move(row));
@@ -81,33 +106,6 @@ void EnrollmentService::list(Principal who, ListParams params, Done done) {
     if (rows->size() == limit) page.next_offset = offset + limit;
     done(success(200, page));
   });
-}
-
-protocol::EnrollmentSummary EnrollmentService::summary_of(const storage::EnrollmentRecord& r, const Principal& who,
-                                                          std::int64_t now) const {
-  const auto today = date_of(now);
-  const auto report = validation::validate_application(r.application, policies_.documents, today);
-  const auto summary = workflow::summarize(r.application, report, today);
-  protocol::EnrollmentSummary row;
-  row.id = r.id;
-  row.version = r.state.last_sequence;
-  row.stage = r.state.stage;
-  row.customer_id = r.customer_id;
-  row.legal_name = r.application.entity.legal_name;
-  row.actions = open_actions(
-      workflow::allowed_actions(r.state, person_of(who), workflow::Context{policies_.workflow, summary}));
-  row.assignee = r.state.assignee;
-  row.updated_at = r.state.last_at;
-  row.stage_entered_at = r.state.stage_entered_at;
-  if (const auto sla = workflow::sla_status(r.state, now, policies_.workflow)) {
-    row.overdue = sla->overdue;
-    row.due_at = sla->due_at;
-  }
-  for (const auto& p : report.problems)
-    if (p.severity == validation::Severity::error) ++row.errors;
-  row.pending = workflow::open_items(r.state, summary);
-  row.waiting_on = workflow::waiting_on(r.state.stage);
-  return row;
 }
 
 void EnrollmentService::timeline(Principal who, std::string id, Done done) {
@@ -119,7 +117,7 @@ void EnrollmentService::timeline(Principal who, std::string id, Done done) {
       if (!events) return done(failure(events.error()));
       protocol::Timeline t;
       for (auto& e : *events) t.events.push_back(std::move(e.event));
-      if (is_staff(who.actor.role)) return done(success(200, t));
+      if (workflow::is_staff(who.actor.role)) return done(success(200, t));
       // Customers and sales reps see the status view: no internal notes or reviewers' reasons.
       const auto today = date_of(unix_now());
       auto report = validation::validate_application(app, policies_.documents, today);

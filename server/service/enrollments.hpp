@@ -66,8 +66,6 @@ class EnrollmentService {
   // the event): validation is the costliest part of a view.
   protocol::EnrollmentView view_of(const storage::EnrollmentRecord& r, const Principal& who,
                                    validation::ValidationReport report) const;
-  protocol::EnrollmentSummary summary_of(const storage::EnrollmentRecord& r, const Principal& who,
-                                         std::int64_t now) const;
 
   storage::EnrollmentStore& store_;
   storage::IdempotencyStore& idempotency_;

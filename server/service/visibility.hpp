@@ -1,6 +1,6 @@
-// Who may see which enrollment: a customer their own, a sales rep those they created, reviewers,
-// auditors and admins all. Enrollments a caller may not see answer 404 (their existence is not
-// revealed). Candidate for shared/workflow once the portal needs it; what a role may *do* is there.
+// Who may see which enrollment, applied to stored records and store queries; the rule itself is
+// shared/workflow/visibility.hpp's. Enrollments a caller may not see answer 404 (their existence is
+// not revealed).
 #pragma once
 
 #include "server/service/accounts.hpp"
@@ -11,9 +11,7 @@ namespace onb::server::service {
 bool can_see(const Principal& who, const storage::EnrollmentRecord& r);
 bool can_see(const Principal& who, const storage::EnrollmentStamp& s);
 
-// Restricts a query to what `who` may see.
+// Restricts a query to what `who` may see: the same filter can_see() checks one record against.
 void restrict_to_visible(const Principal& who, storage::EnrollmentQuery& q);
-
-bool is_staff(workflow::Role role);
 
 }  // namespace onb::server::service
