@@ -30,7 +30,7 @@ Result<void> assign(ServerConfig& c, const Flag& flag, std::string_view value) {
   unsigned port = 0;
   const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), port);
   if (ec != std::errc() || end != value.data() + value.size() || port > 65535)
-    return make_error("config.port", std::string(flag.name), "'" + std::string(value) + "' is not a port (0-65535)");
+    return make_error(ErrorCategory::invalid, "config.port", std::string(flag.name), "'" + std::string(value) + "' is not a port (0-65535)");
   c.port = static_cast<std::uint16_t>(port);
   return {};
 }
@@ -47,7 +47,7 @@ Result<CommandLine> parse_command_line(std::span<const std::string_view> args, c
   CommandLine out;
   for (const auto& f : flags)
     if (const char* v = getenv(f.env); v && *v)
-      if (auto r = assign(out.config, f, v); !r) return make_error(r.error().code, f.env, r.error().message);
+      if (auto r = assign(out.config, f, v); !r) return make_error(r.error().category, r.error().code, f.env, r.error().message);
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::string_view arg = args[i];
     if (arg == "--help" || arg == "-h") {
@@ -57,14 +57,14 @@ Result<CommandLine> parse_command_line(std::span<const std::string_view> args, c
     const auto eq = arg.find('=');
     const Flag* flag = find_flag(arg.substr(0, eq));
     if (!flag)
-      return make_error("config.unknown_flag", std::string(arg), "unknown argument '" + std::string(arg) + "'");
+      return make_error(ErrorCategory::invalid, "config.unknown_flag", std::string(arg), "unknown argument '" + std::string(arg) + "'");
     std::string_view value;
     if (eq != std::string_view::npos)
       value = arg.substr(eq + 1);
     else if (i + 1 < args.size())
       value = args[++i];
     else
-      return make_error("config.missing_value", std::string(flag->name), std::string(flag->name) + " needs a value");
+      return make_error(ErrorCategory::invalid, "config.missing_value", std::string(flag->name), std::string(flag->name) + " needs a value");
     if (auto r = assign(out.config, *flag, value); !r) return r.error();
   }
   return out;

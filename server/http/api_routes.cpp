@@ -64,7 +64,7 @@ service::Done answer_with(const Reply& reply) {
     try {
       reply(to_response(std::move(a)));
     } catch (const std::exception& e) {
-      reply(internal_error(make_error("internal.exception", "", e.what())));
+      reply(internal_error(make_error(ErrorCategory::internal, "internal.exception", "", e.what())));
     }
   };
 }
@@ -86,7 +86,7 @@ Result<std::optional<std::string>> idempotency_key(const Request& req) {
   const bool printable = key->find_first_not_of("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_.:") ==
                          std::string_view::npos;
   if (key->empty() || key->size() > max_idempotency_key_bytes || !printable)
-    return make_error("request.idempotency_key", "Idempotency-Key",
+    return make_error(ErrorCategory::malformed, "request.idempotency_key", "Idempotency-Key",
                       "Idempotency-Key: 1-200 characters of letters, digits, '-', '_', '.', ':'");
   return std::optional<std::string>(std::string(*key));
 }
@@ -96,21 +96,21 @@ Result<service::ListParams> list_params(const Request& req) {
   const auto limit = parse_number(query_param(req, "limit").value_or("50"));
   const auto offset = parse_number(query_param(req, "offset").value_or("0"));
   if (!limit || !offset || *limit == 0 || *limit > service::max_page_size)
-    return make_error("request.page", "limit", "limit 1-200 and offset >= 0");
+    return make_error(ErrorCategory::malformed, "request.page", "limit", "limit 1-200 and offset >= 0");
   p.limit = *limit;
   p.offset = *offset;
   if (const auto stage = query_param(req, "stage")) {
     auto s = onb::decode<workflow::Stage>(Json(*stage), "stage");
-    if (!s) return make_error("request.stage", "stage", s.error().message);
+    if (!s) return make_error(ErrorCategory::malformed, "request.stage", "stage", s.error().message);
     p.stage = *s;
   }
   if (const auto overdue = query_param(req, "overdue")) {
     if (*overdue != "true" && *overdue != "false")
-      return make_error("request.overdue", "overdue", "overdue is true or false");
+      return make_error(ErrorCategory::malformed, "request.overdue", "overdue", "overdue is true or false");
     p.overdue_only = *overdue == "true";
   }
   if (const auto assignee = query_param(req, "assignee")) {
-    if (*assignee != "me") return make_error("request.assignee", "assignee", "the only assignee filter is assignee=me");
+    if (*assignee != "me") return make_error(ErrorCategory::malformed, "request.assignee", "assignee", "the only assignee filter is assignee=me");
     p.assigned_to_me = true;
   }
   return p;
@@ -123,7 +123,7 @@ Result<std::optional<std::uint64_t>> parse_if_match(const Request& req) {
   if (v.starts_with("W/")) v.remove_prefix(2);
   if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
   auto n = parse_number(v);
-  if (!n) return make_error("request.if_match", "If-Match", "If-Match must be the enrollment's ETag, e.g. \"3\"");
+  if (!n) return make_error(ErrorCategory::malformed, "request.if_match", "If-Match", "If-Match must be the enrollment's ETag, e.g. \"3\"");
   return std::optional<std::uint64_t>(*n);
 }
 
@@ -182,7 +182,7 @@ void ApiRoutes::with_principal(const Request& req, const Reply& reply,
       if (!*who) return reply(unauthenticated());
       then(**who);
     } catch (const std::exception& e) {
-      reply(internal_error(make_error("internal.exception", "", e.what())));
+      reply(internal_error(make_error(ErrorCategory::internal, "internal.exception", "", e.what())));
     }
   });
 }

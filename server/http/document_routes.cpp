@@ -47,8 +47,7 @@ bool is_attr_char(unsigned char ch) {  // RFC 8187 attr-char: sent as is in file
 
 Result<service::Chunk> parse_content_range(std::string_view value) {
   const auto bad = [] {
-    return make_error(
-        "request.content_range", "Content-Range",
+    return make_error(ErrorCategory::malformed, "request.content_range", "Content-Range",
         "Content-Range must be 'bytes FIRST-LAST/SIZE' with FIRST <= LAST < SIZE, e.g. bytes 0-1048575/3000000");
   };
   constexpr std::string_view unit = "bytes ";
@@ -146,7 +145,7 @@ void DocumentRoutes::get_content(const Call& c) {
       if (d.meta->sha256) res.set("ETag", "\"" + *d.meta->sha256 + "\"");
       reply(std::move(res));
     } catch (const std::exception& e) {
-      reply(internal_error(make_error("internal.exception", "", e.what())));
+      reply(internal_error(make_error(ErrorCategory::internal, "internal.exception", "", e.what())));
     }
   });
 }

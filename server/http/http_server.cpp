@@ -83,17 +83,17 @@ Result<std::uint16_t> HttpServer::listen(const std::string& host, std::uint16_t 
     v6->sin6_port = htons(port);
     len = sizeof *v6;
   } else {
-    return make_error("server.address", "", "'" + host + "' is not an IP address");
+    return make_error(ErrorCategory::invalid, "server.address", "", "'" + host + "' is not an IP address");
   }
   const auto where = host + ":" + std::to_string(port);
   const int fd = ::socket(addr.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-  if (fd < 0) return make_error("server.listen", "", where + ": " + std::strerror(errno));
+  if (fd < 0) return make_error(ErrorCategory::invalid, "server.listen", "", where + ": " + std::strerror(errno));
   const int on = 1;
   ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
   if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), len) != 0 || ::listen(fd, SOMAXCONN) != 0) {
     const auto message = where + ": " + std::strerror(errno);
     ::close(fd);
-    return make_error("server.listen", "", message);
+    return make_error(ErrorCategory::invalid, "server.listen", "", message);
   }
   sockaddr_storage bound{};
   socklen_t bound_len = sizeof bound;

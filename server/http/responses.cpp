@@ -22,7 +22,8 @@ Response json_text_response(int status, std::string text) {
 Response error_response(int status, const Error& error) { return json_response(status, onb::encode(error)); }
 
 Response error_response(int status, std::string code, std::string path, std::string message) {
-  return error_response(status, make_error(std::move(code), std::move(path), std::move(message)));
+  // The status is given; the category only matters to a caller that has not chosen one.
+  return error_response(status, Error{std::move(code), std::move(path), std::move(message)});
 }
 
 Response internal_error(const Error& cause) {

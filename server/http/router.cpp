@@ -21,9 +21,9 @@ void guarded(const Reply& reply, F&& f) {
   try {
     f();
   } catch (const std::exception& e) {
-    reply(internal_error(make_error("internal.exception", "", e.what())));
+    reply(internal_error(make_error(ErrorCategory::internal, "internal.exception", "", e.what())));
   } catch (...) {
-    reply(internal_error(make_error("internal.exception", "", "unknown exception")));
+    reply(internal_error(make_error(ErrorCategory::internal, "internal.exception", "", "unknown exception")));
   }
 }
 

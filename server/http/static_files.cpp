@@ -147,9 +147,9 @@ Response StaticSite::serve(const Request& req) {
     return res;
   }
   if (rep.info.size > max_static_file_bytes)
-    return internal_error(make_error("static.too_large", "", "file too large to serve: " + file->string()));
+    return internal_error(make_error(ErrorCategory::invalid, "static.too_large", "", "file too large to serve: " + file->string()));
   auto bytes = read_file(rep.file, rep.info.size);
-  if (!bytes) return internal_error(make_error("static.unreadable", "", "cannot read " + rep.file.string()));
+  if (!bytes) return internal_error(make_error(ErrorCategory::invalid, "static.unreadable", "", "cannot read " + rep.file.string()));
   if (rep.compress) {
     if (auto gz = compressed(rep.file, rep.info.mtime_ns, rep.info.size, *bytes)) {
       res.body = *gz;

@@ -36,7 +36,7 @@ const std::string& decoy_hash() {
 }
 
 Answer throttled(std::int64_t seconds) {
-  return failure("auth.throttled", "", "too many failed logins; retry in " + std::to_string(seconds) + " s");
+  return failure(ErrorCategory::throttled, "auth.throttled", "", "too many failed logins; retry in " + std::to_string(seconds) + " s");
 }
 
 bool holds(const std::vector<workflow::Role>& roles, workflow::Role r) {
@@ -49,16 +49,16 @@ workflow::Person person_of(const Principal& who) { return {who.actor, who.other_
 
 Result<void> check_roles(const std::vector<workflow::Role>& roles, std::optional<int> tier) {
   using workflow::Role;
-  if (roles.empty()) return make_error("account.roles", "/roles", "an account needs a role");
+  if (roles.empty()) return make_error(ErrorCategory::invalid, "account.roles", "/roles", "an account needs a role");
   for (std::size_t i = 0; i < roles.size(); ++i)
     if (std::find(roles.begin() + static_cast<long>(i) + 1, roles.end(), roles[i]) != roles.end())
-      return make_error("account.roles", "/roles", "a role is listed twice");
+      return make_error(ErrorCategory::invalid, "account.roles", "/roles", "a role is listed twice");
   if (roles.size() > 1 && (holds(roles, Role::customer) || holds(roles, Role::sales_rep)))
-    return make_error("account.roles", "/roles", "customers and sales reps hold one role; only staff combine roles");
+    return make_error(ErrorCategory::invalid, "account.roles", "/roles", "customers and sales reps hold one role; only staff combine roles");
   if (tier && !holds(roles, Role::credit_approver))
-    return make_error("account.tier", "/approval_tier", "only a credit approver has an approval tier");
+    return make_error(ErrorCategory::invalid, "account.tier", "/approval_tier", "only a credit approver has an approval tier");
   if (holds(roles, Role::credit_approver) && (!tier || *tier < 1))
-    return make_error("account.tier", "/approval_tier", "a credit approver needs an approval tier of 1 or more");
+    return make_error(ErrorCategory::invalid, "account.tier", "/approval_tier", "a credit approver needs an approval tier of 1 or more");
   return {};
 }
 
@@ -69,16 +69,16 @@ Result<std::string> normalise_email(std::string_view email) {
   const bool plausible = !e.empty() && e.size() <= max_email_length && at != std::string::npos && at > 0 &&
                          e.find('.', at) != std::string::npos && e.find_first_of(" \t\r\n<>\"") == std::string::npos &&
                          e.find('@', at + 1) == std::string::npos && e.back() != '.';
-  if (!plausible) return make_error("request.email", "/email", "not an e-mail address");
+  if (!plausible) return make_error(ErrorCategory::malformed, "request.email", "/email", "not an e-mail address");
   return Result<std::string>(boost::system::in_place_value, std::move(e));
 }
 
 Result<void> check_password(std::string_view password) {
   if (password.size() < min_password_length)
-    return make_error("request.password_too_short", "/password",
+    return make_error(ErrorCategory::malformed, "request.password_too_short", "/password",
                       "use at least " + std::to_string(min_password_length) + " characters");
   if (password.size() > max_password_length)
-    return make_error("request.password_too_long", "/password",
+    return make_error(ErrorCategory::malformed, "request.password_too_long", "/password",
                       "use at most " + std::to_string(max_password_length) + " characters");
   return {};
 }
@@ -87,15 +87,15 @@ void AccountService::insert_new(storage::AccountRecord account, std::string pass
                                 std::optional<storage::IdempotencyRecord> remember,
                                 storage::Completion<storage::WriteOutcome> done) {
   const bool queued = passwords_.hash(std::move(password), [this, account, remember, done](std::optional<std::string> hash) mutable {
-    if (!hash) return done(make_error("internal.hash", "", "password hashing failed"));
+    if (!hash) return done(make_error(ErrorCategory::internal, "internal.hash", "", "password hashing failed"));
     account.password_hash = std::move(*hash);
     store_.insert_account(std::move(account), std::move(remember), [done](Result<storage::WriteOutcome> r) {
-      if (!r && r.error().code == "storage.conflict")
-        return done(make_error("account.exists", "/email", "an account with this e-mail exists"));
+      if (!r && r.error().category == ErrorCategory::conflict)
+        return done(make_error(ErrorCategory::conflict, "account.exists", "/email", "an account with this e-mail exists"));
       done(std::move(r));
     });
   });
-  if (!queued) done(make_error("auth.busy", "", "the server is busy hashing passwords; retry in a second"));
+  if (!queued) done(make_error(ErrorCategory::unavailable, "auth.busy", "", "the server is busy hashing passwords; retry in a second"));
 }
 
 void AccountService::add_account(std::string email, std::vector<workflow::Role> roles, std::optional<int> tier,
@@ -131,7 +131,7 @@ void AccountService::register_customer(std::string email, std::string password, 
     if (!r) return done(failure(r.error()));
     if (r->status != storage::WriteStatus::replayed) return done(created);
     if (r->replay->fingerprint != remember->fingerprint)
-      return done(failure("idempotency.key_reused", "", "this Idempotency-Key was used for a different request"));
+      return done(failure(ErrorCategory::invalid, "idempotency.key_reused", "", "this Idempotency-Key was used for a different request"));
     done(Answer{r->replay->status, r->replay->body, std::nullopt, true});
   });
 }
@@ -152,12 +152,12 @@ void AccountService::login(std::string email, std::string password, std::string 
       if (!match || !account) {
         throttle_.failed(account_key, unix_now());
         throttle_.failed(address_key, unix_now());
-        return done(failure("auth.invalid_credentials", "", "wrong e-mail or password"));
+        return done(failure(ErrorCategory::unauthenticated, "auth.invalid_credentials", "", "wrong e-mail or password"));
       }
       throttle_.succeeded(account_key);
       start_session(*account, done);
     });
-    if (!queued) done(failure("auth.busy", "", "the server is busy hashing passwords; retry in a second"));
+    if (!queued) done(failure(ErrorCategory::unavailable, "auth.busy", "", "the server is busy hashing passwords; retry in a second"));
   });
 }
 

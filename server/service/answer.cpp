@@ -34,12 +34,12 @@ int status_of(ErrorCategory category) {
 Answer failure(const Error& error) {
   const int status = status_of(error.category);
   if (status >= 500) log_event("internal_error", {{"code", error.code}, {"path", error.path}, {"message", error.message}});
-  if (status >= 500) return success(status, make_error("internal", "", "internal error; the server logged the details"));
+  if (status >= 500) return success(status, make_error(ErrorCategory::internal, "internal", "", "internal error; the server logged the details"));
   return success(status, error);
 }
 
-Answer failure(std::string code, std::string path, std::string message) {
-  return failure(make_error(std::move(code), std::move(path), std::move(message)));
+Answer failure(ErrorCategory category, std::string code, std::string path, std::string message) {
+  return failure(make_error(category, std::move(code), std::move(path), std::move(message)));
 }
 
 Answer conflict(std::uint64_t current_version) {

@@ -33,7 +33,7 @@ using Done = std::function<void(Answer)>;
 int status_of(ErrorCategory category);
 
 Answer failure(const Error& error);
-Answer failure(std::string code, std::string path, std::string message);
+Answer failure(ErrorCategory category, std::string code, std::string path, std::string message);
 Answer conflict(std::uint64_t current_version);
 Answer validation_failure(const validation::Problems& problems);
 

@@ -29,13 +29,13 @@ Result<void> may_add_documents(const Principal& who, const EnrollmentRecord& r) 
   auto ok = workflow::check_transition(r.state, workflow::EventKind::edited, who.actor);
   if (ok) ok = workflow::check_segregation(r.state, workflow::EventKind::edited, who.actor);
   if (ok) return {};
-  return make_error(ok.error().code, "",
+  return make_error(ok.error().category, ok.error().code, "",
                     "documents are added by whoever may edit the application now: " + ok.error().message);
 }
 
 Result<void> check_magic(const std::string& media_type, std::string_view first_bytes) {
   if (validation::starts_like(media_type, first_bytes)) return {};
-  return make_error("document.media_type", "",
+  return make_error(ErrorCategory::invalid, "document.media_type", "",
                     "the file does not start like a " + media_type + " file (its first " +
                         std::to_string(validation::signature_length(media_type)) +
                         " bytes are checked; send them in the first chunk)");
@@ -100,18 +100,18 @@ void DocumentService::visible_enrollment(const Principal& who, std::string enrol
                                          WithEnrollment then) {
   enrollments_.find_enrollment(std::move(enrollment_id), [who, fail, then](Result<std::optional<EnrollmentRecord>> r) {
     if (!r) return fail(failure(r.error()));
-    if (!*r || !can_see(who, **r)) return fail(failure("enrollment.not_found", "", "no enrollment has this id"));
+    if (!*r || !can_see(who, **r)) return fail(failure(ErrorCategory::not_found, "enrollment.not_found", "", "no enrollment has this id"));
     then(**r);
   });
 }
 
 void DocumentService::visible_document(const Principal& who, std::string enrollment_id, std::string document_id,
                                        Done fail, WithDocument then) {
-  if (!is_random_id(document_id)) return fail(failure("document.not_found", "", "no document has this id"));
+  if (!is_random_id(document_id)) return fail(failure(ErrorCategory::not_found, "document.not_found", "", "no document has this id"));
   visible_enrollment(who, std::move(enrollment_id), fail, [this, document_id, fail, then](const EnrollmentRecord& e) {
     store_.find_document(e.id, document_id, [e, fail, then](Result<std::optional<DocumentRecord>> d) {
       if (!d) return fail(failure(d.error()));
-      if (!*d) return fail(failure("document.not_found", "", "no document has this id"));
+      if (!*d) return fail(failure(ErrorCategory::not_found, "document.not_found", "", "no document has this id"));
       then(e, **d);
     });
   });
@@ -150,7 +150,7 @@ void DocumentService::put_chunk(Principal who, std::string enrollment_id, std::s
       [this, who, c, done](const EnrollmentRecord& e, const DocumentRecord& d) {
         if (auto ok = may_add_documents(who, e); !ok) return done(failure(ok.error()));
         if (c->total != d.size)
-          return done(failure("request.content_range", "Content-Range",
+          return done(failure(ErrorCategory::malformed, "request.content_range", "Content-Range",
                               "the total after '/' must be the announced size, " + std::to_string(d.size)));
         if (already_stored(d, *c))
           return !d.sha256 && d.received == d.size ? finish(d, done) : done(success(200, view_of(d)));
@@ -186,14 +186,14 @@ void DocumentService::finish(const DocumentRecord& d, Done done) {
   };
   store_.read_document_content(d.id, sink, [this, d, h, done](Result<void> r) {
     if (!r) return done(failure(r.error()));
-    if (h->bytes != d.size) return done(failure("storage.corrupt", "", "document " + d.id + " lost bytes"));
+    if (h->bytes != d.size) return done(failure(ErrorCategory::internal, "storage.corrupt", "", "document " + d.id + " lost bytes"));
     std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
     crypto_hash_sha256_final(&h->state, digest.data());
     const auto sha256 = hex(digest.data(), digest.size());
     if (d.declared_sha256 && *d.declared_sha256 != sha256)
       return store_.restart_document(d.id, [d, sha256, done](Result<DocumentRecord> restarted) {
         if (!restarted) return done(failure(restarted.error()));
-        done(failure("document.sha256", "/sha256",
+        done(failure(ErrorCategory::invalid, "document.sha256", "/sha256",
                      "the uploaded bytes have SHA-256 " + sha256 + ", not the announced " + *d.declared_sha256 +
                          "; they were dropped: upload the file again from byte 0"));
       });
@@ -227,7 +227,7 @@ void DocumentService::download(Principal who, std::string enrollment_id, std::st
   visible_document(who, std::move(enrollment_id), std::move(document_id), fail,
                    [this, fail, done](const EnrollmentRecord&, const DocumentRecord& d) {
                      if (d.sha256) return read_complete(d, done);
-                     fail(success(409, make_error("document.incomplete", "",
+                     fail(success(409, make_error(ErrorCategory::invalid, "document.incomplete", "",
                                                   "the upload is not complete: " + std::to_string(d.received) + " of " +
                                                       std::to_string(d.size) + " bytes arrived")));
                    });
@@ -238,7 +238,7 @@ void DocumentService::read_complete(const DocumentRecord& d, DownloadDone done) 
   bytes->reserve(d.size);  // the whole file in memory: at most max_document_bytes per download
   auto sink = [bytes](std::string_view b) { bytes->append(b); };
   store_.read_document_content(d.id, sink, [d, bytes, done](Result<void> r) {
-    if (r && bytes->size() != d.size) r = make_error("storage.corrupt", "", "document " + d.id + " lost bytes");
+    if (r && bytes->size() != d.size) r = make_error(ErrorCategory::internal, "storage.corrupt", "", "document " + d.id + " lost bytes");
     if (!r) return done(Download{failure(r.error()), std::nullopt, {}});
     done(Download{{}, view_of(d), std::move(*bytes)});
   });

@@ -14,7 +14,7 @@
 namespace onb::server::service {
 namespace {
 
-Answer not_found() { return failure("enrollment.not_found", "", "no enrollment has this id"); }
+Answer not_found() { return failure(ErrorCategory::not_found, "enrollment.not_found", "", "no enrollment has this id"); }
 
 std::uint64_t error_count(const validation::ValidationReport& report) {
   std::uint64_t n = 0;

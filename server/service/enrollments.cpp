@@ -97,12 +97,12 @@ void EnrollmentService::write_existing(WriteContext ctx, std::string id, std::op
                                        ChangeFn change, Done done) {
   if (!base) base = ctx.if_match;
   if (!base)
-    return done(failure("request.base_version_required", "/base_version",
+    return done(failure(ErrorCategory::malformed, "request.base_version_required", "/base_version",
                         "say which version you edited: base_version in the body or an If-Match header"));
   with_idempotency(ctx, done, [this, ctx, id, base, change, done] {
     store_.find_enrollment(id, [this, ctx, base, change, done](Result<std::optional<storage::EnrollmentRecord>> r) {
       if (!r) return done(failure(r.error()));
-      if (!*r || !can_see(ctx.who, **r)) return done(failure("enrollment.not_found", "", "no enrollment has this id"));
+      if (!*r || !can_see(ctx.who, **r)) return done(failure(ErrorCategory::not_found, "enrollment.not_found", "", "no enrollment has this id"));
       if ((*r)->state.last_sequence != *base) return done(conflict((*r)->state.last_sequence));
       auto c = change(**r, *base);
       if (!c) return done(failure(c.error()));
@@ -166,7 +166,7 @@ void EnrollmentService::update_application(WriteContext ctx, std::string id, pro
 
 void EnrollmentService::act(WriteContext ctx, std::string id, protocol::ActionRequest body, Done done) {
   if (!workflow::is_action(body.kind))
-    return done(failure("request.kind", "/kind",
+    return done(failure(ErrorCategory::malformed, "request.kind", "/kind",
                         "create with POST /v1/enrollments and edit with PUT /v1/enrollments/{id}/application"));
   workflow::EventBody proposed;
   static_cast<workflow::ActionBody&>(proposed) = body;
@@ -188,11 +188,11 @@ void EnrollmentService::act(WriteContext ctx, std::string id, protocol::ActionRe
 
 void EnrollmentService::claim(WriteContext ctx, std::string invite_token, Done done) {
   if (ctx.who.actor.role != workflow::Role::customer)
-    return done(failure("authz.customer_only", "", "only a customer account claims an invitation"));
+    return done(failure(ErrorCategory::forbidden, "authz.customer_only", "", "only a customer account claims an invitation"));
   store_.find_enrollment_by_invite(
       storage::blake2b_hex(invite_token), [this, ctx, done](Result<std::optional<storage::EnrollmentRecord>> r) {
         if (!r) return done(failure(r.error()));
-        if (!*r) return done(failure("invite.not_found", "", "this invitation does not exist or was claimed"));
+        if (!*r) return done(failure(ErrorCategory::not_found, "invite.not_found", "", "this invitation does not exist or was claimed"));
         auto change = [this, ctx](const storage::EnrollmentRecord& rec, std::uint64_t base) -> Result<Change> {
           auto claimed = body_of(EventKind::comment);
           claimed.comment = workflow::Comment{"invitation claimed", workflow::Visibility::customer};

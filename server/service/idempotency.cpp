@@ -14,7 +14,7 @@ std::optional<std::string> etag_of(const std::string& body) {
 
 Answer replay_of(const storage::IdempotencyRecord& stored, const std::optional<IdempotencyKey>& asked) {
   if (!asked || stored.fingerprint != asked->fingerprint)
-    return failure("idempotency.key_reused", "", "this Idempotency-Key was used for a different request");
+    return failure(ErrorCategory::invalid, "idempotency.key_reused", "", "this Idempotency-Key was used for a different request");
   return Answer{stored.status, stored.body, etag_of(stored.body), true};
 }
 

@@ -22,13 +22,13 @@ Result<std::unique_ptr<Store>> open(const std::string& url) {
   const auto scheme = u.substr(0, scheme_end);
   const auto rest = std::string(u.substr(scheme_end + 3));
   if (scheme == "sqlite") {
-    if (rest.empty()) return make_error("storage.bad_url", "", "sqlite:// needs a file path: " + url);
+    if (rest.empty()) return make_error(ErrorCategory::internal, "storage.bad_url", "", "sqlite:// needs a file path: " + url);
     return sqlite(rest);
   }
   if (scheme == "postgresql" || scheme == "postgres")
-    return make_error("storage.unsupported", "",
+    return make_error(ErrorCategory::internal, "storage.unsupported", "",
                       "PostgreSQL is not supported by this build yet (only SQLite: a file path or sqlite://PATH)");
-  return make_error("storage.bad_url", "",
+  return make_error(ErrorCategory::internal, "storage.bad_url", "",
                     "unknown database URL scheme '" + std::string(scheme) + "' (a file path, sqlite://PATH)");
 }
 

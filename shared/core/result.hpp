@@ -45,13 +45,4 @@ inline Error make_error(ErrorCategory category, std::string code, std::string pa
   return Error{std::move(code), std::move(path), std::move(message), category};
 }
 
-// The category of a code whose maker does not name one: its family's (category_of_code). For the
-// makers not yet converted (the codec's json.*, the server's auth.*, documents and storage).
-ErrorCategory category_of_code(std::string_view code);
-
-inline Error make_error(std::string code, std::string path, std::string message) {
-  const auto category = category_of_code(code);
-  return Error{std::move(code), std::move(path), std::move(message), category};
-}
-
 }  // namespace onb

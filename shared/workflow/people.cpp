@@ -9,7 +9,7 @@ namespace onb::workflow {
 namespace {
 
 // allowed > refused by a rule of a role that may take the action > refused for the role itself.
-int rank(const ActionOption& o) { return o.allowed ? 2 : o.code == "role.not_permitted" ? 0 : 1; }
+int rank(const ActionOption& o) { return o.allowed ? 2 : refused_for_role(o) ? 0 : 1; }
 
 template <class T>
 void add_unique(std::vector<T>& out, T value) {

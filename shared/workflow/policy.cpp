@@ -11,20 +11,20 @@ namespace onb::workflow {
 namespace {
 
 Result<void> check_tiers(const std::vector<ApprovalTier>& tiers) {
-  if (tiers.empty()) return make_error("policy.tiers_required", "/approval_tiers", "at least one approval tier");
+  if (tiers.empty()) return make_error(ErrorCategory::invalid, "policy.tiers_required", "/approval_tiers", "at least one approval tier");
   for (std::size_t i = 0; i < tiers.size(); ++i) {
     const std::string path = "/approval_tiers/" + std::to_string(i);
     const bool last = i + 1 == tiers.size();
     if (tiers[i].tier != static_cast<int>(i) + 1)
-      return make_error("policy.tier_order", path + "/tier", "tiers are numbered 1, 2, 3 … in order");
+      return make_error(ErrorCategory::invalid, "policy.tier_order", path + "/tier", "tiers are numbered 1, 2, 3 … in order");
     if (last != tiers[i].up_to.empty())
-      return make_error("policy.tier_unbounded", path + "/up_to", "only the last tier is unbounded, and it must be");
-    if (tiers[i].approvers < 1) return make_error("policy.approvers", path + "/approvers", "at least one approver");
+      return make_error(ErrorCategory::invalid, "policy.tier_unbounded", path + "/up_to", "only the last tier is unbounded, and it must be");
+    if (tiers[i].approvers < 1) return make_error(ErrorCategory::invalid, "policy.approvers", path + "/approvers", "at least one approver");
     if (i == 0 || last) continue;
     for (const auto& [currency, bound] : tiers[i].up_to) {
       const auto prev = tiers[i - 1].up_to.find(currency);
       if (prev == tiers[i - 1].up_to.end() || prev->second >= bound)
-        return make_error("policy.tier_order", path + "/up_to/" + currency,
+        return make_error(ErrorCategory::invalid, "policy.tier_order", path + "/up_to/" + currency,
                           "each tier's bound must exceed the previous tier's in the same currency");
     }
   }
@@ -33,10 +33,10 @@ Result<void> check_tiers(const std::vector<ApprovalTier>& tiers) {
 
 Result<void> check_calendar(const WorkflowPolicy& p) {
   if (std::set<Weekday>(p.weekend.begin(), p.weekend.end()).size() >= 7)
-    return make_error("policy.no_business_days", "/weekend", "at least one weekday must be a business day");
+    return make_error(ErrorCategory::invalid, "policy.no_business_days", "/weekend", "at least one weekday must be a business day");
   for (std::size_t i = 0; i < p.holidays.size(); ++i)
     if (!parse_date(p.holidays[i]))
-      return make_error("policy.holiday_format", "/holidays/" + std::to_string(i), "holidays are YYYY-MM-DD dates");
+      return make_error(ErrorCategory::invalid, "policy.holiday_format", "/holidays/" + std::to_string(i), "holidays are YYYY-MM-DD dates");
   return {};
 }
 
@@ -44,10 +44,10 @@ Result<void> check_sla(const std::vector<SlaTarget>& sla) {
   for (std::size_t i = 0; i < sla.size(); ++i) {
     const std::string path = "/sla/" + std::to_string(i);
     if (sla[i].target_business_hours <= 0)
-      return make_error("policy.sla_target", path + "/target_business_hours", "a target must be positive");
+      return make_error(ErrorCategory::invalid, "policy.sla_target", path + "/target_business_hours", "a target must be positive");
     for (std::size_t j = 0; j < i; ++j)
       if (sla[j].stage == sla[i].stage)
-        return make_error("policy.sla_duplicate", path + "/stage", "one SLA target per stage");
+        return make_error(ErrorCategory::invalid, "policy.sla_duplicate", path + "/stage", "one SLA target per stage");
   }
   return {};
 }
@@ -55,7 +55,7 @@ Result<void> check_sla(const std::vector<SlaTarget>& sla) {
 }  // namespace
 
 Result<void> check_policy(const WorkflowPolicy& policy) {
-  if (policy.version.empty()) return make_error("policy.version_required", "/version", "the policy needs a version");
+  if (policy.version.empty()) return make_error(ErrorCategory::invalid, "policy.version_required", "/version", "the policy needs a version");
   if (auto r = check_tiers(policy.approval_tiers); !r) return r;
   if (auto r = check_sla(policy.sla); !r) return r;
   return check_calendar(policy);

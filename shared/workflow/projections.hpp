@@ -27,6 +27,11 @@ struct ActionOption {
 };
 BOOST_DESCRIBE_STRUCT(ActionOption, (), (kind, allowed, leads_to, code, reason))
 
+// A refusal because the role may never take the action at this stage (as opposed to a rule — segregation,
+// tiers, a precondition — refusing a role that may). Clients read the wire's code, so this is where its
+// spelling is read.
+inline bool refused_for_role(const ActionOption& o) { return !o.allowed && o.code == "role.not_permitted"; }
+
 // Every kind of event the current stage admits (for any role), in EventKind order, judged for `actor`
 // on everything that needs no payload: the transition table, segregation of duties, tiers and the
 // preconditions on the application. An allowed action can still fail on its payload (e.g. a missing

@@ -46,16 +46,17 @@ BOOST_DESCRIBE_STRUCT(ErrorReply, (), (code, path, message))
 }  // namespace
 
 Error error_of(const HttpReply& a) {
-  if (a.status == 0) return make_error("portal.unreachable", "", "The server could not be reached: " + a.body);
+  if (a.status == 0) return make_error(ErrorCategory::invalid, "portal.unreachable", "", "The server could not be reached: " + a.body);
   auto json = parse_json(a.body);
   if (json && json->is_object()) {
     // Failure bodies may carry more (current_version, problems): read the common part only.
     Json common = Json::object();
     for (const char* k : {"code", "path", "message"})
       if (json->contains(k)) common[k] = (*json)[k];
-    if (auto e = decode<ErrorReply>(common)) return make_error(e->code, e->path, e->message);
+    // The portal reacts to the HTTP status; the category of a server's error is not on the wire.
+    if (auto e = decode<ErrorReply>(common)) return make_error(ErrorCategory::invalid, e->code, e->path, e->message);
   }
-  return make_error("http." + std::to_string(a.status), "", "The server answered HTTP " + std::to_string(a.status) + ".");
+  return make_error(ErrorCategory::invalid, "http." + std::to_string(a.status), "", "The server answered HTTP " + std::to_string(a.status) + ".");
 }
 
 Step on(AppState s, const Booted& a) {

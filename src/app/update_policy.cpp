@@ -11,7 +11,7 @@ Result<model::DocumentPolicy> documents_policy_of(const std::string& body) {
   auto json = parse_json(body);
   if (!json) return json.error();
   if (!json->is_object() || !json->contains("documents"))
-    return make_error("policy.documents_missing", "/documents", "the policy answer has no document policy");
+    return make_error(ErrorCategory::invalid, "policy.documents_missing", "/documents", "the policy answer has no document policy");
   return decode<model::DocumentPolicy>((*json)["documents"]);
 }
 

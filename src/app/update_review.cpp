@@ -271,8 +271,8 @@ Step on(AppState s, const ActionSent&) {
   if (!s.session || !c.view || !c.chosen || c.sending) return {std::move(s), {}};
   const workflow::ActionOption* option = option_of(c, *c.chosen);
   if (!option || !option->allowed) {
-    c.refusal = option ? make_error(option->code, "", option->reason)
-                       : make_error("stage.event_not_allowed", "/kind", "This action is not offered at this stage.");
+    c.refusal = option ? make_error(ErrorCategory::forbidden, option->code, "", option->reason)
+                       : make_error(ErrorCategory::conflict, "stage.event_not_allowed", "/kind", "This action is not offered at this stage.");
     return {std::move(s), {}};
   }
   c.draft.kind = *c.chosen;

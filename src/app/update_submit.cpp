@@ -101,7 +101,7 @@ Step outbox_answered(AppState s, const HttpReply& a, bool submitted) {
   }
   if (a.status == 409) {
     auto c = decode_text<protocol::Conflict>(a.body);
-    Error e = c ? make_error(c->code, c->path, c->message) : error_of(a);
+    Error e = c ? make_error(ErrorCategory::conflict, c->code, c->path, c->message) : error_of(a);
     if (c && s.enrollment) s.enrollment->version = c->current_version;
     return finish(std::move(s), {SubmitStatus::conflict, std::move(e), {}});
   }

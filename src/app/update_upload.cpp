@@ -223,7 +223,7 @@ Effects pause(Upload& u, Error why) {
 
 Effects answered(AppState& s, Upload& u, const UploadAnswered& a) {
   if (a.status == upload_bytes_missing) {
-    fail(u, make_error("portal.file_missing", "", a.body));
+    fail(u, make_error(ErrorCategory::invalid, "portal.file_missing", "", a.body));
     return persist_uploads(s);
   }
   if (a.status == 0 || a.status >= 500) return pause(u, error_of_reply(a));

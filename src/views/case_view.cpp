@@ -170,7 +170,7 @@ void action_list(const AppState& s, const Dispatch& dispatch, const protocol::En
   for (const auto& o : v.actions) {
     // A role that may never take an action here has nothing to learn from its refusal; every other
     // refusal (segregation of duties, tiers, preconditions) is shown with its rule.
-    if (!o.allowed && o.code == "role.not_permitted") continue;
+    if (workflow::refused_for_role(o)) continue;
     any = true;
     const std::string kind = boost::describe::enum_to_string(o.kind, "");
     const std::string to = " » " + label_of(o.leads_to, lang);  // the font has Latin-1, not the arrows block

@@ -28,7 +28,7 @@ bool iequal(std::string_view a, std::string_view b) {
 }
 
 Error net_error(std::string_view step, const beast::error_code& ec) {
-  return make_error("http_client." + std::string(step), "", ec.message());
+  return make_error(ErrorCategory::unavailable, "http_client." + std::string(step), "", ec.message());
 }
 
 }  // namespace

@@ -14,12 +14,12 @@ Result<AccountRecord> account_from(const Query& q, int first) {
   a.id = q.text(first);
   a.email = q.text(first + 1);
   auto role = onb::decode<workflow::Role>(Json(q.text(first + 2)));
-  if (!role) return make_error("storage.corrupt", "", "account " + a.id + " has an unknown role");
+  if (!role) return make_error(ErrorCategory::internal, "storage.corrupt", "", "account " + a.id + " has an unknown role");
   a.role = *role;
   a.approval_tier = q.optional_integer(first + 3);
   a.password_hash = q.text(first + 4);
   auto others = onb::decode_text<std::vector<workflow::Role>>(q.text(first + 5));
-  if (!others) return make_error("storage.corrupt", "", "account " + a.id + " has unknown other roles");
+  if (!others) return make_error(ErrorCategory::internal, "storage.corrupt", "", "account " + a.id + " has unknown other roles");
   a.other_roles = std::move(*others);
   return a;
 }
@@ -53,7 +53,7 @@ void SqliteStore::insert_account(AccountRecord account, std::optional<Idempotenc
                        .bind(5, a.password_hash)
                        .bind(6, onb::encode(a.other_roles).dump())
                        .step();
-    if (is_constraint(rc)) return make_error("storage.conflict", "/email", "an account with this email exists");
+    if (is_constraint(rc)) return make_error(ErrorCategory::conflict, "storage.conflict", "/email", "an account with this email exists");
     if (rc != SQLITE_DONE) return q.error("insert account");
     if (key)
       if (auto r = remember_reply(sql, *key); !r) return r.error();

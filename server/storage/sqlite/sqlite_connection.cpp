@@ -37,7 +37,7 @@ Result<void> apply(sqlite3* db, int version, const char* sql) {
 }  // namespace
 
 Error sqlite_error(sqlite3* db, std::string_view what) {
-  return make_error("storage.failure", "", std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+  return make_error(ErrorCategory::internal, "storage.failure", "", std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
 }
 
 void configure_sqlite() {
@@ -61,7 +61,7 @@ Result<Connection> open_connection(const std::string& path, const char* vfs) {
   auto mode = pragma_text(db.get(), "PRAGMA journal_mode=WAL");
   if (!mode) return mode.error();
   if (*mode != "wal")
-    return make_error("storage.failure", "", "open " + path + ": journal_mode is '" + *mode + "', not wal");
+    return make_error(ErrorCategory::internal, "storage.failure", "", "open " + path + ": journal_mode is '" + *mode + "', not wal");
   if (auto r = exec(db.get(), "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON"); !r) return r.error();
   // A larger page cache: with the default 2 MB, a reader fetching enrollments all over the file went to
   // pread for most pages (docs/perf/server.md). A memory map (mmap_size) was measured slower on our VM.
@@ -76,7 +76,7 @@ Result<Connection> open_connection(const std::string& path, const char* vfs) {
 Result<void> exec(sqlite3* db, const char* sql) {
   char* message = nullptr;
   if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK) return {};
-  Error e = make_error("storage.failure", "", std::string(sql).substr(0, 60) + ": " + (message ? message : "?"));
+  Error e = make_error(ErrorCategory::internal, "storage.failure", "", std::string(sql).substr(0, 60) + ": " + (message ? message : "?"));
   sqlite3_free(message);
   return e;
 }
@@ -94,7 +94,7 @@ Result<int> migrate(sqlite3* db, std::span<const char* const> migrations) {
   if (!version) return version;
   const int latest = static_cast<int>(migrations.size());
   if (*version > latest)
-    return make_error("storage.schema_newer", "",
+    return make_error(ErrorCategory::internal, "storage.schema_newer", "",
                       "database schema version " + std::to_string(*version) + " is newer than this server's " +
                           std::to_string(latest) + "; upgrade the server");
   for (int v = *version; v < latest; ++v)

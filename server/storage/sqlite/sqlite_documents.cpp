@@ -37,7 +37,7 @@ Result<DocumentRecord> document_from(const Query& q) {
   d.id = q.text(0);
   d.enrollment_id = q.text(1);
   auto type = onb::decode<model::DocumentType>(Json(q.text(2)));
-  if (!type) return make_error("storage.corrupt", "", "document " + d.id + " has an unknown type");
+  if (!type) return make_error(ErrorCategory::internal, "storage.corrupt", "", "document " + d.id + " has an unknown type");
   d.type = *type;
   d.file_name = q.text(3);
   d.media_type = q.text(4);
@@ -63,7 +63,7 @@ Result<std::optional<DocumentRecord>> one_document(StatementCache& sql, const st
 Result<DocumentRecord> existing_document(StatementCache& sql, const std::string& id) {
   auto d = one_document(sql, id);
   if (!d) return d.error();
-  if (!*d) return make_error("document.not_found", "", "no document has this id");
+  if (!*d) return make_error(ErrorCategory::not_found, "document.not_found", "", "no document has this id");
   return std::move(**d);
 }
 
@@ -82,7 +82,7 @@ Result<void> insert_row(StatementCache& sql, const DocumentRecord& d) {
                      .bind(9, d.created_at)
                      .step();
   if (rc == SQLITE_DONE) return {};
-  if (is_constraint(rc)) return make_error("storage.conflict", "/id", "a document with id " + d.id + " already exists");
+  if (is_constraint(rc)) return make_error(ErrorCategory::conflict, "storage.conflict", "/id", "a document with id " + d.id + " already exists");
   return q.error("insert document");
 }
 

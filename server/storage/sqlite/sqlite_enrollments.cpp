@@ -29,7 +29,7 @@ Result<EnrollmentRecord> enrollment_from(const Query& q, RecordCache& cache) {
   r.invite_hash = q.optional_text(3);
   auto app = onb::decode_text<model::Application>(q.text(4));
   auto state = onb::decode_text<workflow::EnrollmentState>(q.text(5));
-  if (!app || !state) return make_error("storage.corrupt", "", "enrollment " + r.id + " does not decode");
+  if (!app || !state) return make_error(ErrorCategory::internal, "storage.corrupt", "", "enrollment " + r.id + " does not decode");
   r.application = std::move(*app);
   r.state = std::move(*state);
   r.cursor = cursor;
@@ -250,7 +250,7 @@ void SqliteStore::load_events(std::string enrollment_id, Completion<std::vector<
     int rc;
     while ((rc = q.step()) == SQLITE_ROW) {
       auto e = workflow::decode_event(q.text(0));
-      if (!e) return make_error("storage.corrupt", "", "an event of " + id + " does not decode");
+      if (!e) return make_error(ErrorCategory::internal, "storage.corrupt", "", "an event of " + id + " does not decode");
       out.push_back(StoredEvent{std::move(*e), q.text(2), q.text(1)});
     }
     if (rc != SQLITE_DONE) return q.error("load events");

@@ -148,7 +148,7 @@ namespace {
 std::size_t reader_count() { return std::max(2u, std::thread::hardware_concurrency()); }
 }  // namespace
 
-Error closed_error() { return make_error("storage.closed", "", "the store is shutting down"); }
+Error closed_error() { return make_error(ErrorCategory::internal, "storage.closed", "", "the store is shutting down"); }
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
   // Its WAL writes are gathered per commit, and made durable by the writer's DurableAcks.
@@ -200,7 +200,7 @@ void SqliteStore::insert_draft(DraftRecord draft, Completion<void> done) {
     Query q(sql, "INSERT INTO drafts (id, basics) VALUES (?1, ?2)");
     const int rc = q.bind(1, draft.id).bind(2, onb::encode(draft.basics).dump()).step();
     if (rc == SQLITE_DONE) return {};
-    if (is_constraint(rc)) return make_error("storage.conflict", "/id", "a draft with id " + draft.id + " already exists");
+    if (is_constraint(rc)) return make_error(ErrorCategory::conflict, "storage.conflict", "/id", "a draft with id " + draft.id + " already exists");
     return q.error("insert draft");
   });
 }
@@ -212,7 +212,7 @@ void SqliteStore::find_draft(std::string id, Completion<std::optional<DraftRecor
     if (rc == SQLITE_DONE) return std::optional<DraftRecord>{};
     if (rc != SQLITE_ROW) return q.error("find draft");
     auto basics = onb::decode_text<model::CompanyBasics>(q.text(0));
-    if (!basics) return make_error("storage.corrupt", "", "draft " + id + " does not decode: " + basics.error().message);
+    if (!basics) return make_error(ErrorCategory::internal, "storage.corrupt", "", "draft " + id + " does not decode: " + basics.error().message);
     return std::optional<DraftRecord>(DraftRecord{id, std::move(*basics)});
   });
 }

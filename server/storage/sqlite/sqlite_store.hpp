@@ -119,7 +119,7 @@ void SqliteStore::write(Completion<T> done, Op op) {
     return (*result)->has_value();
   };
   w.finish = [result, done](bool committed) {
-    if (!committed) return done(make_error("storage.failure", "", "the transaction did not commit"));
+    if (!committed) return done(make_error(ErrorCategory::internal, "storage.failure", "", "the transaction did not commit"));
     done(std::move(**result));
   };
   if (!writer_.post(std::move(w))) done(closed_error());

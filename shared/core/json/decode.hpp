@@ -35,7 +35,7 @@ inline const char* json_type_name(const Json& j) {
 }
 
 inline Error type_error(const std::string& path, std::string_view expected, const Json& got) {
-  return make_error("json.type", path,
+  return make_error(ErrorCategory::malformed, "json.type", path,
                     "expected " + std::string(expected) + ", got " + json_type_name(got));
 }
 
@@ -64,7 +64,7 @@ std::optional<Error> decode_integer(const Json& j, T& out, const PathLink& path)
   if (j.is_number_unsigned()) {
     const auto u = j.get<std::uint64_t>();
     if (u > static_cast<std::uint64_t>(std::numeric_limits<T>::max()))
-      return make_error("json.range", path.str(), "number " + std::to_string(u) + " is too large");
+      return make_error(ErrorCategory::malformed, "json.range", path.str(), "number " + std::to_string(u) + " is too large");
     out = static_cast<T>(u);
     return std::nullopt;
   }
@@ -72,7 +72,7 @@ std::optional<Error> decode_integer(const Json& j, T& out, const PathLink& path)
     const auto s = j.get<std::int64_t>();
     if (s < static_cast<std::int64_t>(std::numeric_limits<T>::min()) ||
         (s > 0 && static_cast<std::uint64_t>(s) > static_cast<std::uint64_t>(std::numeric_limits<T>::max())))
-      return make_error("json.range", path.str(), "number " + std::to_string(s) + " is out of range");
+      return make_error(ErrorCategory::malformed, "json.range", path.str(), "number " + std::to_string(s) + " is out of range");
     out = static_cast<T>(s);
     return std::nullopt;
   }
@@ -89,7 +89,7 @@ std::optional<Error> decode_enum(const Json& j, T& out, const PathLink& path) {
     allowed += allowed.empty() ? "" : ", ";
     allowed += d.name;
   });
-  return make_error("json.enum", path.str(), "'" + s + "' is not one of: " + allowed);
+  return make_error(ErrorCategory::malformed, "json.enum", path.str(), "'" + s + "' is not one of: " + allowed);
 }
 
 template <class T>
@@ -99,7 +99,7 @@ std::optional<Error> decode_struct(const Json& j, T& out, const PathLink& path) 
     const std::string& key = it.key();  // not a structured binding: clang 14 cannot capture those
     bool known = false;
     boost::mp11::mp_for_each<public_members<T>>([&](auto d) { known = known || key == d.name; });
-    if (!known) return make_error("json.unknown_field", path.child(key).str(), "unknown field '" + key + "'");
+    if (!known) return make_error(ErrorCategory::malformed, "json.unknown_field", path.child(key).str(), "unknown field '" + key + "'");
   }
   std::optional<Error> err;
   boost::mp11::mp_for_each<public_members<T>>([&](auto d) {
@@ -109,7 +109,7 @@ std::optional<Error> decode_struct(const Json& j, T& out, const PathLink& path) 
     const auto it = j.find(d.name);
     if (it == j.end()) {
       if constexpr (!may_be_absent<M>)
-        err = make_error("json.missing_field", member_path.str(),
+        err = make_error(ErrorCategory::malformed, "json.missing_field", member_path.str(),
                          std::string("missing required field '") + d.name + "'");
       return;
     }
@@ -129,7 +129,7 @@ std::optional<Error> decode_into(const Json& j, T& out, const PathLink& path) {
   } else if constexpr (kind == JsonKind::floating) {
     if (!j.is_number()) return type_error(path.str(), "number", j);
     out = j.get<T>();
-    if (!std::isfinite(out)) return make_error("json.range", path.str(), "number is not finite");
+    if (!std::isfinite(out)) return make_error(ErrorCategory::malformed, "json.range", path.str(), "number is not finite");
   } else if constexpr (kind == JsonKind::string) {
     if (!j.is_string()) return type_error(path.str(), "string", j);
     out = j.get_ref<const std::string&>();

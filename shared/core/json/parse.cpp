@@ -27,7 +27,7 @@ class BoundedDomParser {
   bool end_array() { return leave() && dom_.end_array(); }
 
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
-    error_ = make_error("json.syntax", "", describe(ex.what(), position));
+    error_ = make_error(ErrorCategory::malformed, "json.syntax", "", describe(ex.what(), position));
     return false;
   }
 
@@ -36,7 +36,7 @@ class BoundedDomParser {
  private:
   bool enter() {
     if (++depth_ <= max_json_depth) return true;
-    error_ = make_error("json.too_deep", "", "JSON nested deeper than " + std::to_string(max_json_depth) + " levels");
+    error_ = make_error(ErrorCategory::malformed, "json.too_deep", "", "JSON nested deeper than " + std::to_string(max_json_depth) + " levels");
     return false;
   }
   bool leave() {
@@ -62,7 +62,7 @@ Result<Json> parse_json(std::string_view text) {
   const bool ok = Json::sax_parse(text.begin(), text.end(), &sax, nlohmann::detail::input_format_t::json,
                                   /*strict=*/true, /*ignore_comments=*/false);
   if (sax.error()) return *sax.error();
-  if (!ok) return make_error("json.syntax", "", "malformed JSON");
+  if (!ok) return make_error(ErrorCategory::malformed, "json.syntax", "", "malformed JSON");
   return Result<Json>(boost::system::in_place_value, std::move(root));
 }
 

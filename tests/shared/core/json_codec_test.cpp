@@ -176,7 +176,7 @@ TEST_CASE("the JSON Schema is generated from the same description") {
 TEST_CASE("described values print as JSON so failures show them") {
   CHECK(doctest::toString(Line{"Main St", "12345"}) == R"({"postal_code":"12345","street":"Main St"})");
   CHECK(onb::to_display_string(Terms::net_60) == R"("net_60")");
-  CHECK(doctest::toString(onb::Result<int>(onb::make_error("x.y", "/a", "m"))) ==
+  CHECK(doctest::toString(onb::Result<int>(onb::make_error(onb::ErrorCategory::invalid, "x.y", "/a", "m"))) ==
         R"(error {"code":"x.y","message":"m","path":"/a"})");
   CHECK(doctest::toString(onb::Result<int>(7)) == "ok 7");
 }
