@@ -7,6 +7,7 @@
 #include "server/http/responses.hpp"
 #include "shared/core/json_schema.hpp"
 #include "shared/protocol/api.hpp"
+#include "shared/protocol/limits.hpp"
 
 #include <charconv>
 
@@ -93,10 +94,12 @@ Result<std::optional<std::string>> idempotency_key(const Request& req) {
 
 Result<service::ListParams> list_params(const Request& req) {
   service::ListParams p;
-  const auto limit = parse_number(query_param(req, "limit").value_or("50"));
+  const auto limit_text = query_param(req, "limit");
+  const auto limit =
+      limit_text ? parse_number(*limit_text) : std::optional<std::uint64_t>(protocol::default_page_size);
   const auto offset = parse_number(query_param(req, "offset").value_or("0"));
   if (!limit || !offset || *limit == 0 || *limit > service::max_page_size)
-    return make_error(ErrorCategory::malformed, "request.page", "limit", "limit 1-200 and offset >= 0");
+    return make_error(ErrorCategory::malformed, "request.page", "limit", "limit 1-" + std::to_string(protocol::max_page_size) + " and offset >= 0");
   p.limit = *limit;
   p.offset = *offset;
   if (const auto stage = query_param(req, "stage")) {
