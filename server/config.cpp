@@ -55,6 +55,21 @@ Result<CommandLine> parse_command_line(std::span<const std::string_view> args, c
       continue;
     }
     const auto eq = arg.find('=');
+    if (arg.substr(0, eq) == "--tier") {
+      std::string_view value;
+      if (eq != std::string_view::npos)
+        value = arg.substr(eq + 1);
+      else if (i + 1 < args.size())
+        value = args[++i];
+      else
+        return make_error(ErrorCategory::invalid, "config.missing_value", "--tier", "--tier needs a value");
+      int tier = 0;
+      const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), tier);
+      if (ec != std::errc() || end != value.data() + value.size())
+        return make_error(ErrorCategory::invalid, "config.tier", "--tier", "'" + std::string(value) + "' is not a tier number");
+      out.tier = tier;
+      continue;
+    }
     const Flag* flag = find_flag(arg.substr(0, eq));
     if (!flag)
       return make_error(ErrorCategory::invalid, "config.unknown_flag", std::string(arg), "unknown argument '" + std::string(arg) + "'");

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -23,6 +24,7 @@ struct ServerConfig {
 struct CommandLine {
   ServerConfig config;
   bool help = false;
+  std::optional<int> tier;  // `user add … --tier N`, anywhere among the flags
 };
 
 using Getenv = std::function<const char*(const char*)>;

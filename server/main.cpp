@@ -127,7 +127,6 @@ int verify_audit(const ServerConfig& config) {
 int main(int argc, char** argv) {
   std::vector<std::string_view> args(argv + 1, argv + argc);
   std::string command, email, role;
-  std::optional<int> tier;
   if (!args.empty() && args[0] == "verify-audit") {
     command = "verify-audit";
     args.erase(args.begin());
@@ -136,10 +135,6 @@ int main(int argc, char** argv) {
     email = args[2];
     role = args[3];
     args.erase(args.begin(), args.begin() + 4);
-    if (args.size() >= 2 && args[0] == "--tier") {
-      tier = std::atoi(std::string(args[1]).c_str());
-      args.erase(args.begin(), args.begin() + 2);
-    }
   }
   auto parsed = parse_command_line(args, [](const char* name) { return std::getenv(name); });
   if (!parsed) {
@@ -150,7 +145,11 @@ int main(int argc, char** argv) {
     std::fputs(usage().c_str(), stdout);
     return exit_ok;
   }
+  if (parsed->tier && command != "user-add") {
+    std::fprintf(stderr, "onboard-server: --tier belongs to 'user add'\n\n%s", usage().c_str());
+    return exit_bad_arguments;
+  }
   if (command == "verify-audit") return verify_audit(parsed->config);
-  if (command == "user-add") return user_add(parsed->config, email, role, tier);
+  if (command == "user-add") return user_add(parsed->config, email, role, parsed->tier);
   return serve(parsed->config);
 }

@@ -78,4 +78,16 @@ TEST_CASE("command line: flags over environment over defaults") {
     CHECK(parse({"--nope"}).error().code == "config.unknown_flag");
     CHECK(parse({"--host"}).error().code == "config.missing_value");
   }
+  SUBCASE("user add's --tier goes before, between or after the other flags") {
+    for (const auto& args : std::vector<std::vector<std::string_view>>{
+             {"--tier", "2", "--data", "x.db"}, {"--data", "x.db", "--tier", "2"}, {"--data=x.db", "--tier=2"}}) {
+      auto r = parse(args);
+      REQUIRE(r);
+      CHECK(r->tier == 2);
+      CHECK(r->config.data == "x.db");
+    }
+    CHECK_FALSE(parse({"--data", "x.db"})->tier);
+    CHECK(parse({"--tier", "two"}).error().code == "config.tier");
+    CHECK(parse({"--tier"}).error().code == "config.missing_value");
+  }
 }
