@@ -74,7 +74,7 @@ Response to_response(Answer a) {
   Response res;
   res.status = a.status;
   res.body = std::move(a.body);
-  if (!a.body.empty()) res.set("Content-Type", json_media_type);
+  if (!res.body.empty()) res.set("Content-Type", json_media_type);
   res.set("Cache-Control", "no-store");
   if (a.etag) res.set("ETag", *a.etag);
   if (a.replayed) res.set("Idempotent-Replayed", "true");

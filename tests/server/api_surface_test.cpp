@@ -217,7 +217,7 @@ TEST_CASE("every route of the table is documented with its parameters and header
   CHECK(documented == expected);
 }
 
-TEST_CASE("every documented operation answers: no 404 for the path, no 405 for the method") {
+TEST_CASE("every documented operation answers: no 404 for the path, no 405 for the method, JSON labelled as JSON") {
   ApiFixture f;
   f.register_customer("cust");
   f.register_customer("leaver");  // logs out last
@@ -237,6 +237,8 @@ TEST_CASE("every documented operation answers: no 404 for the path, no 405 for t
       CHECK(r.status != 405);
       CHECK_FALSE((r.status == 404 && verb != "HEAD" && r.json()["code"] == "http.not_found"));
       if (op.contains("security") && verb != "DELETE") CHECK(r.status != 401);
+      if (!r.json().is_discarded() && !r.body.empty())  // every JSON answer says so, errors included
+        CHECK(r.header("Content-Type").value_or("").starts_with("application/json"));
     }
 }
 
