@@ -55,32 +55,26 @@ Result<CommandLine> parse_command_line(std::span<const std::string_view> args, c
       continue;
     }
     const auto eq = arg.find('=');
-    if (arg.substr(0, eq) == "--tier") {
-      std::string_view value;
-      if (eq != std::string_view::npos)
-        value = arg.substr(eq + 1);
-      else if (i + 1 < args.size())
-        value = args[++i];
-      else
-        return make_error(ErrorCategory::invalid, "config.missing_value", "--tier", "--tier needs a value");
-      int tier = 0;
-      const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), tier);
-      if (ec != std::errc() || end != value.data() + value.size())
-        return make_error(ErrorCategory::invalid, "config.tier", "--tier", "'" + std::string(value) + "' is not a tier number");
-      out.tier = tier;
-      continue;
-    }
-    const Flag* flag = find_flag(arg.substr(0, eq));
-    if (!flag)
+    const std::string_view name = arg.substr(0, eq);
+    const Flag* flag = find_flag(name);
+    if (!flag && name != "--tier")
       return make_error(ErrorCategory::invalid, "config.unknown_flag", std::string(arg), "unknown argument '" + std::string(arg) + "'");
-    std::string_view value;
+    std::string_view value;  // --flag=value or --flag value
     if (eq != std::string_view::npos)
       value = arg.substr(eq + 1);
     else if (i + 1 < args.size())
       value = args[++i];
     else
-      return make_error(ErrorCategory::invalid, "config.missing_value", std::string(flag->name), std::string(flag->name) + " needs a value");
-    if (auto r = assign(out.config, *flag, value); !r) return r.error();
+      return make_error(ErrorCategory::invalid, "config.missing_value", std::string(name), std::string(name) + " needs a value");
+    if (flag) {
+      if (auto r = assign(out.config, *flag, value); !r) return r.error();
+      continue;
+    }
+    int tier = 0;  // --tier: user add's, not a server setting (no environment variable)
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), tier);
+    if (ec != std::errc() || end != value.data() + value.size())
+      return make_error(ErrorCategory::invalid, "config.tier", "--tier", "'" + std::string(value) + "' is not a tier number");
+    out.tier = tier;
   }
   return out;
 }
