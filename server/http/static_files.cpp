@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <fstream>
 #include <optional>
+#include <utility>
 
 namespace onb::server::http {
 namespace {
@@ -120,6 +121,16 @@ StaticSite::StaticSite(const std::filesystem::path& root) {
   if (!ec && std::filesystem::is_directory(canonical, ec)) root_ = std::move(canonical);
 }
 
+// Browser defences for every portal answer, one row per header. The CSP here only forbids framing; a
+// script/style policy needs the Emscripten glue checked in Chromium first.
+constexpr std::pair<const char*, const char*> portal_security_headers[] = {
+    {"Content-Security-Policy", "frame-ancestors 'none'"},
+    {"X-Frame-Options", "DENY"},
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "no-referrer"},
+    {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"},
+};
+
 Response StaticSite::serve(const Request& req) {
   if (!available()) return not_found();
   const auto file = resolve_site_path(root_, req.path());
@@ -139,6 +150,7 @@ Response StaticSite::serve(const Request& req) {
   }
 
   Response res;
+  for (const auto& [name, value] : portal_security_headers) res.set(name, value);
   res.set("ETag", rep.etag);
   res.set("Cache-Control", cache_control_for(*file));
   res.set("Vary", "Accept-Encoding");

@@ -38,7 +38,7 @@ Request to_request(bhttp::request<bhttp::string_body>&& in) {
 bool bodiless(int status) { return status == 304 || status == 204 || status < 200; }
 
 void append_head(std::string& out, const Response& res, unsigned version, bool keep_alive) {
-  static const std::string server_line = "Server: onboard/" + std::string(server_version()) + "\r\n";
+  static const std::string server_line = "Server: onboard\r\n";  // no version: it only helps an attacker pick exploits
   out += version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ";
   append_number(out, static_cast<std::size_t>(res.status));
   out += ' ';

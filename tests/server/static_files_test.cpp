@@ -155,3 +155,24 @@ TEST_CASE("the static tree accepts only GET and HEAD") {
   CHECK(r.header("Allow") == "GET, HEAD");
   CHECK(r.json().value("code", "") == "http.method_not_allowed");
 }
+
+TEST_CASE("portal answers carry the browser defences: no framing, nosniff, no referrer, no device permissions") {
+  ServerFixture f;
+  for (const char* target : {"/", "/app.js", "/app.wasm"}) {
+    CAPTURE(target);
+    const auto r = f.get(target);
+    CHECK(r.status == 200);
+    CHECK(r.header("Content-Security-Policy") == "frame-ancestors 'none'");
+    CHECK(r.header("X-Frame-Options") == "DENY");
+    CHECK(r.header("X-Content-Type-Options") == "nosniff");
+    CHECK(r.header("Referrer-Policy") == "no-referrer");
+    const auto permissions = r.header("Permissions-Policy").value_or("");
+    for (const char* feature : {"camera=()", "microphone=()", "geolocation=()"}) CHECK(permissions.find(feature) != std::string::npos);
+  }
+}
+
+TEST_CASE("the Server header names the product, not its version") {
+  ServerFixture f;
+  CHECK(f.get("/").header("Server") == "onboard");
+  CHECK(f.get("/healthz").header("Server") == "onboard");
+}
