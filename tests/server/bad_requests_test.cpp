@@ -42,3 +42,35 @@ TEST_CASE("every request of the bad-request corpus gets a 4xx JSON error, none a
   }
   CHECK(f.get("/healthz").status == 200);
 }
+
+// A body is exactly one JSON value: a NUL byte used to end it for the parser, so what followed was
+// ignored and the account below was created (issue 16 §3).
+TEST_CASE("bytes after the JSON value, a NUL byte included, are refused and create nothing") {
+  ApiFixture f;
+  const std::string value = Json{{"email", "nul@example.com"}, {"password", test_password}}.dump();
+  for (const std::string& tail : {std::string("\0garbage{{", 10), std::string(" {}"), std::string("x")}) {
+    CAPTURE(tail);
+    const auto r = f.post_json("/v1/accounts", value + tail);
+    CHECK(r.status == 400);
+    CHECK(r.json().value("code", "") == "json.trailing_bytes");
+  }
+  const auto login = f.post_json("/v1/sessions", value);
+  CHECK(login.status == 401);  // no account was made
+  CHECK(f.post_json("/v1/accounts", value + " \n").status == 201);  // trailing white space is fine
+}
+
+// With the last of two equal keys winning, a proxy or a client library reading the first one would
+// see another account or amount than the server.
+TEST_CASE("a key repeated in one object is refused as json.duplicate_key with its path") {
+  ApiFixture f;
+  const auto r = f.post_json("/v1/accounts", R"({"email":"a@example.com","password":")" + std::string(test_password) +
+                                                 R"(","email":"b@example.com"})");
+  CHECK(r.status == 400);
+  CHECK(r.json().value("code", "") == "json.duplicate_key");
+  CHECK(r.json().value("path", "") == "/email");
+  f.register_customer("dup");
+  const auto nested = f.call("dup", "POST", "/v1/enrollments", R"({"application":{"company":{},"company":{}}})");
+  CHECK(nested.status == 400);
+  CHECK(nested.json().value("code", "") == "json.duplicate_key");
+  CHECK(nested.json().value("path", "") == "/application/company");
+}

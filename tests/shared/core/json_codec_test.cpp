@@ -152,6 +152,29 @@ TEST_CASE("parsing untrusted text never throws") {
   SUBCASE("empty input and trailing garbage") {
     CHECK_FALSE(onb::parse_json(""));
     CHECK_FALSE(onb::parse_json("{} {}"));
+    CHECK(onb::parse_json("{} {}").error().code == "json.trailing_bytes");
+    CHECK(onb::parse_json(" {} \r\n\t"));
+  }
+  SUBCASE("a NUL byte does not end the text: what follows it is refused") {
+    using namespace std::string_view_literals;
+    auto r = onb::parse_json("{\"name\": \"x\"}\0garbage{{"sv);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == "json.trailing_bytes");
+    CHECK(r.error().message.find("byte 13") != std::string::npos);
+    CHECK_FALSE(onb::parse_json("{\"name\": \"x\"}\0"sv));
+    CHECK(onb::decode_text<codec_test::Line>("{\"street\": \"x\"}\0{"sv).error().code == "json.trailing_bytes");
+  }
+  SUBCASE("a key repeated in one object is refused, named by its JSON pointer") {
+    auto r = onb::parse_json(R"({"a": [1, {"b": 1, "b": 2}]})");
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == "json.duplicate_key");
+    CHECK(r.error().path == "/a/1/b");
+    CHECK(onb::parse_json(R"({"a/b~": 1, "a/b~": 2})").error().path == "/a~1b~0");
+    CHECK(onb::parse_json(R"({"a": {"b": 1}, "c": {"b": 2}})"));
+    auto d = onb::decode_text<codec_test::Line>(R"({"street": "x", "street": "y"})");
+    REQUIRE_FALSE(d);
+    CHECK(d.error().code == "json.duplicate_key");
+    CHECK(d.error().path == "/street");
   }
   SUBCASE("a large string is just a string") {
     std::string big = "\"" + std::string(10 * 1024 * 1024, 'a') + "\"";
